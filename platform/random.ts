@@ -9,7 +9,7 @@ import prand from 'pure-rand';
 export interface Random {
   /** A uniformly distributed integer in [min, max], both inclusive. */
   int(min: number, max: number): number;
-  bytes(count: number): Uint8Array;
+  bytes(count: number): Uint8Array<ArrayBuffer>;
   fork(label: string): Random;
 }
 
@@ -28,7 +28,7 @@ class SeededRandom implements Random {
     return prand.unsafeUniformIntDistribution(min, max, this.generator);
   }
 
-  bytes(count: number): Uint8Array {
+  bytes(count: number): Uint8Array<ArrayBuffer> {
     const out = new Uint8Array(count);
     for (let i = 0; i < count; i++) out[i] = this.int(0, 255);
     return out;

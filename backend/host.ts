@@ -1,0 +1,111 @@
+import type { ByteLink } from '../platform/byte-link.ts';
+import type { Clock } from '../platform/clock.ts';
+import { ignoreEvents } from '../platform/events.ts';
+import type { EventSink } from '../platform/events.ts';
+import type { Random } from '../platform/random.ts';
+import { cupPos } from '../protocol/iso8583/dialect-cup-pos.ts';
+import type { Dialect } from '../protocol/iso8583/types.ts';
+import { HostError } from './host-errors.ts';
+import { CardTokens } from './issuer/card-tokens.ts';
+import { LocalMasterKey } from './keys/local-master-key.ts';
+import { serveLink } from './link-session.ts';
+import { exchange } from './messages/exchange.ts';
+import type { HostContext } from './messages/handler.ts';
+import { createProvisioning } from './registry/provisioning.ts';
+import type { HostProvisioning } from './registry/provisioning.ts';
+import { createQueries } from './registry/queries.ts';
+import type { HostQueries } from './registry/queries.ts';
+import type { HostStore } from './store/host-store.ts';
+import { openHostStore } from './store/sqlite-host-store.ts';
+
+export interface AcquirerHostOptions {
+  readonly clock: Clock;
+  readonly random: Random;
+  /** Defaults to a fresh in-memory store, closed with the host. A store passed in stays open. */
+  readonly store?: HostStore;
+  readonly events?: EventSink;
+  readonly dialect?: Dialect;
+  /** Field 32, the acquiring institution; up to 11 digits. */
+  readonly institutionId?: string;
+  /** 16 bytes. Without it the LMK is drawn from `random`, so a file store reopens under the same seed. */
+  readonly localMasterKey?: Uint8Array;
+  /** The host's time zone for fields 12 and 13 and card expiry; defaults to UTC+8 (China Standard Time). */
+  readonly utcOffsetMinutes?: number;
+}
+
+export interface AcquirerHost {
+  /** One frame body (no length prefix) in, the answer's frame body out, or undefined for no answer. */
+  handle(request: Uint8Array): Uint8Array | undefined;
+  /** Serves length-framed requests arriving on `link`; returns the function that stops it. */
+  attach(link: ByteLink): () => void;
+  readonly provision: HostProvisioning;
+  readonly queries: HostQueries;
+  /** Stops serving every attached link and closes the store if the host opened it. Idempotent. */
+  close(): void;
+}
+
+const DEFAULT_INSTITUTION = '48020000';
+const CHINA_STANDARD_TIME = 8 * 60;
+const LMK_CHECK_VALUE = 'lmk_kcv';
+
+/**
+ * The acquirer host: ISO 8583 over any byte link, the issuer behind it, and the store under
+ * both. It reads time and randomness only from what it is given, so under the harness it
+ * replays exactly from the run's seed.
+ */
+export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
+  const store = options.store ?? openHostStore();
+  const ownsStore = options.store === undefined;
+  const lmk = options.localMasterKey
+    ? new LocalMasterKey(options.localMasterKey)
+    : LocalMasterKey.generate(options.random.fork('host-lmk'));
+  checkLocalMasterKey(store, lmk);
+
+  const tokens = new CardTokens(lmk.derive('pan-token'), lmk.derive('pin-verifier'));
+  const events = options.events ?? ignoreEvents;
+  const context: HostContext = {
+    store,
+    lmk,
+    tokens,
+    clock: options.clock,
+    keyRandom: options.random.fork('host-working-keys'),
+    referenceRandom: options.random.fork('host-references'),
+    dialect: options.dialect ?? cupPos,
+    institutionId: options.institutionId ?? DEFAULT_INSTITUTION,
+    utcOffsetMinutes: options.utcOffsetMinutes ?? CHINA_STANDARD_TIME,
+  };
+
+  const sessions = new Set<() => void>();
+  let closed = false;
+  const handle = (request: Uint8Array) => (closed ? undefined : exchange(request, context, events));
+
+  return {
+    handle,
+    attach(link) {
+      const stop = serveLink(link, handle, events);
+      const detach = () => {
+        if (sessions.delete(detach)) stop();
+      };
+      sessions.add(detach);
+      return detach;
+    },
+    provision: createProvisioning(store, lmk, tokens),
+    queries: createQueries(store, tokens),
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const detach of [...sessions]) detach();
+      if (ownsStore) store.close();
+    },
+  };
+}
+
+/** The store remembers the check value of the LMK it was written under and refuses any other. */
+function checkLocalMasterKey(store: HostStore, lmk: LocalMasterKey): void {
+  const recorded = store.meta(LMK_CHECK_VALUE);
+  if (recorded === undefined) {
+    store.setMeta(LMK_CHECK_VALUE, lmk.checkValue);
+  } else if (recorded !== lmk.checkValue) {
+    throw new HostError('HOST_LMK_MISMATCH', `store was written under LMK ${recorded}, not ${lmk.checkValue}`);
+  }
+}

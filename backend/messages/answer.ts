@@ -1,0 +1,36 @@
+import { packMessage } from '../../protocol/iso8583/codec.ts';
+import type { Dialect, FieldValue, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
+import { signedPack } from './mac.ts';
+
+/**
+ * The answer's MTI: the third digit goes from request (0), advice (2) or notification (4) to
+ * the one after it. A response or advice response is not a request and gets no answer.
+ */
+export function answerMti(requestMti: string): string | undefined {
+  const fn = Number(requestMti[2]);
+  if (requestMti.length !== 4 || !Number.isInteger(fn) || fn % 2 !== 0 || fn > 4) return undefined;
+  return `${requestMti.slice(0, 2)}${fn + 1}${requestMti.slice(3)}`;
+}
+
+/** The TPDU turned round (destination and source NII swapped); the application header echoed. */
+export function answerHeader(header: MessageHeader): MessageHeader {
+  const tpdu = header.tpdu.slice();
+  tpdu.set(header.tpdu.subarray(3, 5), 1);
+  tpdu.set(header.tpdu.subarray(1, 3), 3);
+  return { tpdu, appHeader: header.appHeader.slice() };
+}
+
+/** The request's values for `ids`, where it has them. */
+export function echoFields(request: IsoMessage, ids: readonly number[]): Partial<Record<number, FieldValue>> {
+  const fields: Partial<Record<number, FieldValue>> = {};
+  for (const id of ids) {
+    const value = request.fields[id];
+    if (value !== undefined) fields[id] = value;
+  }
+  return fields;
+}
+
+/** Packs an answer and, given a MAC key, seals it with field 64. */
+export function packAnswer(dialect: Dialect, message: IsoMessage, header: MessageHeader, macKey?: Uint8Array): Uint8Array {
+  return macKey ? signedPack(dialect, message, header, macKey) : packMessage(dialect, message, header);
+}

@@ -1,0 +1,39 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Random } from '../../platform/random.ts';
+import type { Dialect, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
+import type { CardTokens } from '../issuer/card-tokens.ts';
+import type { LocalMasterKey } from '../keys/local-master-key.ts';
+import type { HostStore } from '../store/host-store.ts';
+
+/** Everything a message handler may use; handlers hold no state of their own. */
+export interface HostContext {
+  readonly store: HostStore;
+  readonly lmk: LocalMasterKey;
+  readonly tokens: CardTokens;
+  readonly clock: Clock;
+  /** Working keys come from here, so adding a reference number never changes a key. */
+  readonly keyRandom: Random;
+  /** Retrieval reference numbers and authorisation codes. */
+  readonly referenceRandom: Random;
+  readonly dialect: Dialect;
+  readonly institutionId: string;
+  /** The host's local time zone for fields 12 and 13 and the expiry check. */
+  readonly utcOffsetMinutes: number;
+}
+
+/** A request that unpacked cleanly, with the bytes it came in so its MAC can be checked. */
+export interface InboundRequest {
+  readonly header: MessageHeader;
+  readonly message: IsoMessage;
+  readonly bytes: Uint8Array;
+}
+
+export interface HandlerAnswer {
+  /** The answer without field 64; the host packs it, with the request's header turned round. */
+  readonly message: IsoMessage;
+  /** When present, the host adds field 64 computed under this MAC working key. */
+  readonly macKey?: Uint8Array;
+}
+
+/** One per request MTI: reads the request, does the work in the store, says what to answer. */
+export type MessageHandler = (request: InboundRequest, context: HostContext) => HandlerAnswer;

@@ -1,0 +1,109 @@
+import type { Clock, Timer } from '../platform/clock.ts';
+import type { ByteLink } from '../platform/byte-link.ts';
+import { LinkDownError } from '../platform/errors.ts';
+import type { Dialect, IsoMessage } from '../protocol/iso8583/types.ts';
+import { macRegion, packMessage, unpackMessage, withMac } from '../protocol/iso8583/codec.ts';
+import { encodeLengthFrame, LengthFrameDecoder } from '../protocol/framing/length-prefixed.ts';
+
+export type MacFunction = (data: Uint8Array) => Promise<Uint8Array>;
+
+export type Exchange =
+  | { readonly kind: 'answered'; readonly response: IsoMessage; readonly macValid: boolean | undefined }
+  | { readonly kind: 'no-answer' }
+  | { readonly kind: 'link-down' };
+
+const MAC_PLACEHOLDER = new Uint8Array(8);
+
+/**
+ * The terminal's side of the ISO 8583 conversation: frames requests onto the modem's link and
+ * waits, on the injected clock, for the answer that matches the request's STAN and terminal
+ * id. Answers to anything else (late answers to an earlier request, garbage) are dropped:
+ * a terminal acts only on the answer to what it asked.
+ */
+export class HostClient {
+  private decoder = new LengthFrameDecoder();
+  private pending: { stan: string; terminalId: string; deliver: (packed: Uint8Array, message: IsoMessage) => void } | undefined;
+
+  constructor(
+    private readonly link: ByteLink,
+    private readonly clock: Clock,
+    private readonly dialect: Dialect,
+  ) {
+    link.onData((chunk) => this.receive(chunk));
+  }
+
+  get online(): boolean {
+    return this.link.up;
+  }
+
+  async exchange(request: IsoMessage, options: { timeoutMs: number; mac?: MacFunction }): Promise<Exchange> {
+    if (!this.link.up) return { kind: 'link-down' };
+    const bytes = await this.pack(request, options.mac);
+    const stan = String(request.fields[11] ?? '');
+    const terminalId = String(request.fields[41] ?? '');
+
+    const answer = new Promise<Exchange>((resolve) => {
+      let timer: Timer | undefined;
+      this.pending = {
+        stan,
+        terminalId,
+        deliver: (packed, response) => {
+          if (timer) this.clock.clearTimeout(timer);
+          this.pending = undefined;
+          void this.verify(packed, response, options.mac).then((macValid) =>
+            resolve({ kind: 'answered', response, macValid }),
+          );
+        },
+      };
+      timer = this.clock.setTimeout(() => {
+        this.pending = undefined;
+        resolve({ kind: 'no-answer' });
+      }, options.timeoutMs);
+    });
+
+    try {
+      this.link.write(encodeLengthFrame(bytes));
+    } catch (error) {
+      this.pending = undefined;
+      if (error instanceof LinkDownError) return { kind: 'link-down' };
+      throw error;
+    }
+    return answer;
+  }
+
+  private async pack(request: IsoMessage, mac: MacFunction | undefined): Promise<Uint8Array> {
+    if (!mac) return packMessage(this.dialect, request);
+    const packed = packMessage(this.dialect, { mti: request.mti, fields: { ...request.fields, 64: MAC_PLACEHOLDER } });
+    return withMac(packed, await mac(macRegion(this.dialect, packed)));
+  }
+
+  private async verify(packed: Uint8Array, response: IsoMessage, mac: MacFunction | undefined): Promise<boolean | undefined> {
+    const received = response.fields[64];
+    if (!mac || !(received instanceof Uint8Array)) return undefined;
+    const expected = await mac(macRegion(this.dialect, packed));
+    return expected.length === received.length && expected.every((byte, i) => byte === received[i]);
+  }
+
+  private receive(chunk: Uint8Array): void {
+    let frames: Uint8Array[];
+    try {
+      frames = this.decoder.push(chunk);
+    } catch {
+      // A broken length prefix: start afresh and let the pending request time out.
+      this.decoder = new LengthFrameDecoder();
+      return;
+    }
+    for (const frame of frames) {
+      let message: IsoMessage;
+      try {
+        message = unpackMessage(this.dialect, frame).message;
+      } catch {
+        continue;
+      }
+      const pending = this.pending;
+      if (pending && message.fields[11] === pending.stan && message.fields[41] === pending.terminalId) {
+        pending.deliver(frame, message);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import { renderReceiptPng } from '../../simulator/printer/render.ts';
+import { receiptText } from '../../simulator/printer/receipt.ts';
+import { judgeExpectation } from '../judges/expectations.ts';
+import { judgeInvariants } from '../judges/invariants.ts';
+import type { CheckResult, ReceiptArtefact, ScenarioResult, StepResult } from '../run-result.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import type { Step } from '../scenario/steps.ts';
+import { SCENARIO_EPOCH, World } from '../world.ts';
+import { FaultSchedule } from './faults.ts';
+import * as macros from './macros.ts';
+import { letTimePass, runUntilQuiet } from './quiet.ts';
+
+function label(step: Step): string {
+  if (step.args === null) return step.name;
+  const args = typeof step.args === 'object' && !Array.isArray(step.args) ? step.args : { value: step.args };
+  const shown = Object.entries(args as Record<string, unknown>)
+    .filter(([key]) => key !== 'pin' && key !== 'password')
+    .map(([key, value]) => `${key}=${typeof value === 'object' && value && 'source' in value ? String(value.source) : JSON.stringify(value)}`);
+  return `${step.name} ${shown.join(' ')}`.trim();
+}
+
+/** Does what one step says; returns the checks it made (only `expect` makes any). */
+async function perform(world: World, faults: FaultSchedule, step: Step): Promise<CheckResult[]> {
+  const card = (id: string) => world.cards.get(id)!.image;
+  switch (step.name) {
+    case 'power_on':
+      await world.powerOn();
+      break;
+    case 'sign_in':
+      await macros.signIn(world, step.args);
+      break;
+    case 'sign_out':
+      await macros.signOut(world);
+      break;
+    case 'sale':
+      await macros.sale(world, step.args);
+      break;
+    case 'press':
+      for (const key of step.args) await macros.pressKey(world, key);
+      break;
+    case 'type':
+      await macros.typeDigits(world, step.args);
+      break;
+    case 'swipe':
+      world.reader.swipe(card(step.args.card), { bad: step.args.bad });
+      break;
+    case 'insert':
+      world.reader.insert(card(step.args.card), { chipDead: step.args.chip_dead });
+      break;
+    case 'remove_card':
+      world.reader.remove();
+      break;
+    case 'pin':
+      await macros.enterPin(world, step.args);
+      break;
+    case 'pin_cancel':
+      world.pinpad.pressCancel();
+      break;
+    case 'wait':
+      await letTimePass(world, step.args);
+      break;
+    case 'fault':
+      break;
+    case 'heal':
+      if (!faults.heal(step.args)) throw new Error(`no active fault \`${step.args}\` to heal`);
+      break;
+    case 'expect':
+      return judgeExpectation(world, step.args, step.line);
+  }
+  await runUntilQuiet(world);
+  return [];
+}
+
+export interface ScenarioRunOptions {
+  readonly seed: number;
+  readonly replay: string;
+}
+
+/**
+ * Plays one scenario in a fresh world. Steps run in order until one fails; then the final
+ * `then` checks and the invariants are judged on whatever state the world is in.
+ */
+export async function runScenario(scenario: Scenario, options: ScenarioRunOptions): Promise<ScenarioResult> {
+  const wallStart = performance.now(); // wall-clock: reported as wallMs only
+  const world = new World(scenario, options.seed);
+  const faults = new FaultSchedule(world);
+  const steps: StepResult[] = [];
+  const checks: CheckResult[] = [];
+  let error: string | undefined;
+  let failed = false;
+
+  try {
+    for (const [index, step] of scenario.steps.entries()) {
+      const base = { index, line: step.line, label: label(step) };
+      if (failed || error) {
+        steps.push({ ...base, verdict: 'skipped', t: world.clock.now() - SCENARIO_EPOCH, screen: world.console.lines });
+        continue;
+      }
+      let stepError: string | undefined;
+      let stepChecks: CheckResult[] = [];
+      try {
+        for (const fault of step.faults) faults.apply(fault);
+        stepChecks = await perform(world, faults, step);
+      } catch (caught) {
+        stepError = caught instanceof Error ? caught.message : String(caught);
+      }
+      if (world.crashed !== undefined && !error) error = `terminal crashed: ${String(world.crashed)}`;
+      checks.push(...stepChecks);
+      const stepFailed = stepError !== undefined || stepChecks.some((c) => c.verdict === 'failed');
+      failed ||= stepFailed;
+      steps.push({
+        ...base,
+        verdict: stepFailed ? 'failed' : 'passed',
+        t: world.clock.now() - SCENARIO_EPOCH,
+        screen: world.console.lines,
+        ...(stepError ? { error: stepError } : {}),
+      });
+    }
+    if (!failed && !error) {
+      for (const { expectation, line } of scenario.then) checks.push(...judgeExpectation(world, expectation, line));
+    }
+    checks.push(...judgeInvariants(world, world.stuck));
+  } catch (caught) {
+    error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
+  }
+
+  const receipts: ReceiptArtefact[] = world.printer.receipts().map((receipt, index) => ({
+    index: index + 1,
+    text: receiptText(receipt),
+    complete: receipt.complete,
+    png: Buffer.from(renderReceiptPng(receipt, 384)).toString('base64'),
+  }));
+  const virtualMs = world.clock.now() - SCENARIO_EPOCH;
+  const timeline = [...world.timeline];
+  await world.dispose();
+
+  const verdict = error || failed || checks.some((c) => c.verdict === 'failed') ? 'failed' : 'passed';
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    file: scenario.file,
+    suite: scenario.suite,
+    tags: scenario.tags,
+    requirements: scenario.requirements,
+    verdict,
+    seed: options.seed,
+    replay: options.replay,
+    virtualMs,
+    wallMs: Math.round(performance.now() - wallStart), // wall-clock
+    steps,
+    checks,
+    timeline,
+    receipts,
+    ...(error ? { error } : {}),
+  };
+}

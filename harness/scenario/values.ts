@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Scalar types of the scenario language. Files are parsed with YAML's failsafe schema, so
+ * every scalar arrives as the exact text the author wrote: `0000` stays a password, `128.50`
+ * becomes 12850 fen without passing through a float.
+ */
+export const amount = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'an amount in yuan such as 128.50')
+  .transform((text) => {
+    const [yuan, fen = ''] = text.split('.');
+    return Number(yuan) * 100 + Number(fen.padEnd(2, '0'));
+  });
+
+export const digits = (min: number, max: number, what: string) =>
+  z.string().regex(new RegExp(`^\\d{${min},${max}}$`), `${what}: ${min}–${max} digits`);
+
+export const flag = z.enum(['true', 'false']).transform((text) => text === 'true');
+
+export const count = z.string().regex(/^\d+$/, 'a whole number').transform(Number);
+
+export { duration } from '../../simulator/faults/fault.ts';
+
+/** `/pattern/flags` is a regular expression; anything else is a case-insensitive substring. */
+export const textMatch = z.string().transform((text, ctx) => {
+  const regex = /^\/(.*)\/([a-z]*)$/s.exec(text);
+  if (!regex) return { source: text, test: (value: string) => value.toLowerCase().includes(text.toLowerCase()) };
+  try {
+    const pattern = new RegExp(regex[1]!, regex[2]);
+    return { source: text, test: (value: string) => pattern.test(value) };
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+    return z.NEVER;
+  }
+});
+export type TextMatch = z.output<typeof textMatch>;
+
+export const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);

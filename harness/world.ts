@@ -1,0 +1,145 @@
+import type { SerialPortStream } from '@serialport/stream';
+import { VirtualClock } from '../platform/clock.ts';
+import { createLinkPair } from '../platform/byte-link.ts';
+import type { EventSink } from '../platform/events.ts';
+import { seededRandom, type Random } from '../platform/random.ts';
+import { cupPos } from '../protocol/iso8583/dialect-cup-pos.ts';
+import { deriveIccKey } from '../protocol/emv/arqc.ts';
+import { createAcquirerHost, type AcquirerHost } from '../backend/host.ts';
+import { EscPosPrinterDriver } from '../drivers/printer/escpos-printer.ts';
+import { PinPadDriver } from '../drivers/pinpad/pinpad-driver.ts';
+import { CardReaderDriver } from '../drivers/card-reader/card-reader-driver.ts';
+import { PosTerminal } from '../core/terminal.ts';
+import { TerminalConsole } from '../simulator/console/terminal-console.ts';
+import { Flash } from '../simulator/flash.ts';
+import { NetworkLink } from '../simulator/network/network-link.ts';
+import { ReceiptPrinter } from '../simulator/printer/receipt-printer.ts';
+import { PinPadDevice } from '../simulator/pinpad/pinpad-device.ts';
+import { CardReaderDevice } from '../simulator/card-reader/card-reader-device.ts';
+import type { CardImage } from '../simulator/card-reader/card-image.ts';
+import { attachDevice, detachDevice, openDevicePort, wireActivity } from '../simulator/serial/wire.ts';
+import type { TimelineEntry } from './run-result.ts';
+import type { CardDefinition, Scenario } from './scenario/scenario.ts';
+
+/** Where scenarios start on the virtual clock: a Sunday morning in Shanghai, 09:00 CST. */
+export const SCENARIO_EPOCH = Date.UTC(2026, 10, 22, 1, 0, 0);
+const UNIONPAY_DEBIT_AID = 'A000000333010101';
+
+let worldCounter = 0;
+
+/**
+ * One emulated shop for one scenario: a terminal (devices, drivers, POS core, flash), its
+ * network link, and a fresh acquirer host with its own in-memory database — all on one
+ * virtual clock and one seed. Nothing is shared between worlds.
+ */
+export class World {
+  readonly clock = new VirtualClock(SCENARIO_EPOCH);
+  readonly timeline: TimelineEntry[] = [];
+  readonly events: EventSink = (source, kind, detail) =>
+    this.timeline.push({ t: this.clock.now() - SCENARIO_EPOCH, source, kind, ...(detail ? { detail } : {}) });
+  readonly random: Random;
+  readonly host: AcquirerHost;
+  readonly network: NetworkLink;
+  readonly console = new TerminalConsole(this.events);
+  readonly printer = new ReceiptPrinter({ widthDots: 384, events: this.events });
+  readonly pinpad: PinPadDevice;
+  readonly reader = new CardReaderDevice({ events: this.events });
+  readonly flash = new Flash();
+  readonly cards = new Map<string, { definition: CardDefinition; image: CardImage }>();
+  private readonly ports: string[] = [];
+  private openPorts: SerialPortStream[] = [];
+  /** Set when a step found the terminal busy past the step horizon. */
+  stuck = false;
+  private terminal: PosTerminal | undefined;
+  private crash: unknown;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+  ) {
+    this.random = seededRandom(seed).fork(scenario.id);
+    this.pinpad = new PinPadDevice({ clock: this.clock, events: this.events });
+    this.host = createAcquirerHost({ clock: this.clock, random: this.random.fork('host'), events: this.events });
+    const [terminalEnd, hostEnd] = createLinkPair();
+    this.host.attach(hostEnd);
+    this.network = new NetworkLink(terminalEnd, { dialect: cupPos, events: this.events, region: scenario.merchant.region });
+    this.provision();
+    const id = ++worldCounter;
+    for (const [name, device] of [['reader', this.reader], ['pinpad', this.pinpad], ['printer', this.printer]] as const) {
+      const path = `/dev/poslab/${id}/${name}`;
+      attachDevice(path, device);
+      this.ports.push(path);
+    }
+  }
+
+  private provision(): void {
+    const { merchant, terminal, cards } = this.scenario;
+    const factory = this.random.fork('factory');
+    const masterKey = factory.bytes(16);
+    const issuerMasterKey = factory.bytes(16);
+    this.host.provision.merchant({ id: merchant.id, name: merchant.name, mcc: merchant.mcc, region: merchant.region });
+    this.host.provision.terminal({ terminalId: terminal.id, merchantId: merchant.id, masterKey });
+    this.pinpad.injectMasterKey(masterKey);
+    for (const card of cards) {
+      this.host.provision.card({
+        pan: card.pan,
+        expiry: card.expiry,
+        pin: card.pin,
+        balanceMinor: card.balance,
+        status: card.status,
+        product: card.product,
+      });
+      const image: CardImage = {
+        id: card.id,
+        pan: card.pan,
+        expiry: card.expiry,
+        serviceCode: card.chip ? '201' : '101',
+        ...(card.chip
+          ? { chip: { aid: UNIONPAY_DEBIT_AID, panSequence: '01', iccKey: deriveIccKey(issuerMasterKey, card.pan, '01') } }
+          : {}),
+      };
+      this.cards.set(card.id, { definition: card, image });
+    }
+  }
+
+  /** Events and serial bytes moved so far; the runner waits until this stops changing. */
+  activity(): number {
+    return this.timeline.length + wireActivity();
+  }
+
+  get crashed(): unknown {
+    return this.crash;
+  }
+
+  async powerOn(): Promise<void> {
+    if (this.terminal) return;
+    const [readerPort, pinpadPort, printerPort] = await Promise.all(this.ports.map((path) => openDevicePort(path)));
+    this.openPorts = [readerPort!, pinpadPort!, printerPort!];
+    const { merchant, terminal, operators } = this.scenario;
+    this.events('harness', 'power-on');
+    this.terminal = new PosTerminal(
+      {
+        display: this.console,
+        keypad: this.console,
+        modem: { link: this.network.terminalPort, location: () => this.network.location() },
+        flash: this.flash,
+        reader: new CardReaderDriver(readerPort!, this.clock),
+        pinpad: new PinPadDriver(pinpadPort!, this.clock),
+        printer: new EscPosPrinterDriver(printerPort!, this.clock),
+      },
+      { terminalId: terminal.id, merchantId: merchant.id, merchantName: merchant.name, operators },
+      this.clock,
+      this.random.fork('terminal'),
+    );
+    this.terminal.run().catch((error: unknown) => {
+      this.crash = error;
+    });
+  }
+
+  async dispose(): Promise<void> {
+    this.terminal?.dispose();
+    await Promise.all(this.openPorts.map((port) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()))));
+    for (const path of this.ports) detachDevice(path);
+    this.host.close();
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { CryptoInputError } from './errors.ts';
+import { retailMac } from './retail-mac.ts';
+
+const hex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'hex'));
+const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
+const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+const isoKey = hex('0123456789ABCDEFFEDCBA9876543210');
+
+describe('retail MAC, ISO/IEC 9797-1 algorithm 3, padding method 1', () => {
+  // ISO/IEC 9797-1:2011 annex B.4, as quoted in RustCrypto/MACs retail-mac/README.md.
+  it('matches ISO/IEC 9797-1 B.4 on whole blocks ("Now is the time for all ")', () => {
+    expect(toHex(retailMac(isoKey, ascii('Now is the time for all ')))).toBe('A1C72E74EA3FA9B6');
+  });
+
+  it('matches ISO/IEC 9797-1 B.4 with zero padding ("Now is the time for it")', () => {
+    expect(toHex(retailMac(isoKey, ascii('Now is the time for it')))).toBe('2E2B1428CC78254F');
+  });
+
+  // Bouncy Castle's ISO9797Alg3MacTest (org.bouncycastle.crypto.test).
+  it('matches the Bouncy Castle ISO9797Alg3Mac vector', () => {
+    expect(toHex(retailMac(hex('7CA110454A1A6E570131D9619DC1376E'), ascii('Hello World !!!!')))).toBe('F09B856213BAB83B');
+  });
+
+  it('pads with zeros only up to the block, and not at all on a whole block', () => {
+    const data = ascii('Now is the time for it');
+    expect(retailMac(isoKey, data)).toEqual(retailMac(isoKey, Uint8Array.from([...data, 0, 0])));
+    const whole = ascii('12345678');
+    expect(retailMac(isoKey, whole)).not.toEqual(retailMac(isoKey, Uint8Array.from([...whole, ...new Uint8Array(8)])));
+  });
+
+  it('treats empty data as one zero block', () => {
+    expect(retailMac(isoKey, new Uint8Array())).toEqual(retailMac(isoKey, new Uint8Array(8)));
+  });
+
+  it('needs a double-length key', () => {
+    expect(() => retailMac(new Uint8Array(8), ascii('x'))).toThrow(CryptoInputError);
+  });
+});

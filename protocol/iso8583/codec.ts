@@ -1,0 +1,190 @@
+import { Iso8583Error } from './errors.ts';
+import { compileField } from './field-codec.ts';
+import type { Cursor, FieldCodec } from './field-codec.ts';
+import type { Dialect, FieldValue, IsoMessage, MessageHeader } from './types.ts';
+
+/**
+ * Theory of operation. A message travels as HEADER (TPDU + application header) · MTI (2 BCD
+ * bytes) · BITMAP (8 bytes, or 16 when any field above 64 is present; bit 1 flags the second
+ * half) · fields in ascending order. Each dialect is compiled once into an array of field codecs
+ * indexed by field number and a scratch buffer big enough for the largest possible message, so
+ * packing writes into the scratch and makes a single copy, and unpacking walks the bitmap with
+ * one cursor. Pack errors are ours (side 'local'); unpack errors are the peer's (side 'peer'),
+ * and nothing else escapes unpack whatever the bytes.
+ */
+
+const TPDU_LENGTH = 5;
+const MTI_LENGTH = 2;
+const MAC_LENGTH = 8;
+
+interface CompiledDialect {
+  readonly codecs: ReadonlyArray<FieldCodec | undefined>;
+  readonly scratch: Uint8Array;
+}
+
+const compiled = new WeakMap<Dialect, CompiledDialect>();
+
+function compile(dialect: Dialect): CompiledDialect {
+  const cached = compiled.get(dialect);
+  if (cached !== undefined) return cached;
+  const codecs: Array<FieldCodec | undefined> = new Array<FieldCodec | undefined>(129).fill(undefined);
+  let maxBytes = dialect.headerLength + MTI_LENGTH + 16;
+  for (const spec of dialect.fields.values()) {
+    const codec = compileField(spec);
+    codecs[spec.id] = codec;
+    maxBytes += codec.maxBytes;
+  }
+  const result: CompiledDialect = { codecs, scratch: new Uint8Array(maxBytes) };
+  compiled.set(dialect, result);
+  return result;
+}
+
+/** The field number a `fields` key names, or -1 unless it is a plain decimal 1..128. */
+function fieldNumber(key: string): number {
+  if (key.length === 0 || key.length > 3 || key.charCodeAt(0) === 48) return -1;
+  let id = 0;
+  for (let i = 0; i < key.length; i++) {
+    const digit = key.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    id = id * 10 + digit;
+  }
+  return id <= 128 ? id : -1;
+}
+
+function writeMti(mti: string, out: Uint8Array, pos: number): void {
+  if (typeof mti !== 'string' || mti.length !== 4) {
+    throw new Iso8583Error('ISO_BAD_MTI', 'local', 'MTI must be 4 digits', { offset: pos });
+  }
+  for (let i = 0; i < 4; i += 2) {
+    const hi = mti.charCodeAt(i) - 48;
+    const lo = mti.charCodeAt(i + 1) - 48;
+    if (hi < 0 || hi > 9 || lo < 0 || lo > 9) {
+      throw new Iso8583Error('ISO_BAD_MTI', 'local', 'MTI must be 4 digits', { offset: pos });
+    }
+    out[pos + i / 2] = (hi << 4) | lo;
+  }
+}
+
+function readMti(bytes: Uint8Array, pos: number): string {
+  const b0 = bytes[pos] as number;
+  const b1 = bytes[pos + 1] as number;
+  if (b0 >> 4 > 9 || (b0 & 15) > 9 || b1 >> 4 > 9 || (b1 & 15) > 9) {
+    throw new Iso8583Error('ISO_BAD_MTI', 'peer', 'MTI is not BCD', { offset: pos });
+  }
+  return String.fromCharCode(48 + (b0 >> 4), 48 + (b0 & 15), 48 + (b1 >> 4), 48 + (b1 & 15));
+}
+
+/** TPDU + header + MTI (BCD) + bitmap + fields; the 2-byte length frame is framing's job. */
+export function packMessage(dialect: Dialect, message: IsoMessage, header: MessageHeader = dialect.defaultHeader): Uint8Array {
+  const { codecs, scratch: out } = compile(dialect);
+  const headerLength = dialect.headerLength;
+  if (header.tpdu.length !== TPDU_LENGTH || header.appHeader.length !== headerLength - TPDU_LENGTH) {
+    throw new Iso8583Error('ISO_BAD_FORMAT', 'local', `header must be ${headerLength} bytes`, { offset: 0 });
+  }
+  out.set(header.tpdu, 0);
+  out.set(header.appHeader, TPDU_LENGTH);
+  writeMti(message.mti, out, headerLength);
+
+  const bitmapAt = headerLength + MTI_LENGTH;
+  out.fill(0, bitmapAt, bitmapAt + 16);
+  const fieldsAt = bitmapAt + 16;
+  let pos = fieldsAt;
+  let last = 0;
+  const fields = message.fields as Record<string, FieldValue | undefined>;
+  // Integer-like keys enumerate in ascending numeric order, which is the wire order.
+  for (const key in fields) {
+    const value = fields[key];
+    if (value === undefined) continue;
+    const id = fieldNumber(key);
+    const codec = id > 0 ? codecs[id] : undefined;
+    if (codec === undefined) {
+      throw new Iso8583Error('ISO_UNKNOWN_FIELD', 'local', `not in dialect ${dialect.name}`, id > 0 ? { field: id, offset: pos } : { offset: pos });
+    }
+    pos = codec.pack(value, out, pos);
+    const bitmapByte = bitmapAt + ((id - 1) >> 3);
+    out[bitmapByte] = (out[bitmapByte] as number) | (0x80 >> ((id - 1) & 7));
+    last = id;
+  }
+
+  if (last > 64) {
+    out[bitmapAt] = (out[bitmapAt] as number) | 0x80;
+    return out.slice(0, pos);
+  }
+  out.copyWithin(bitmapAt + 8, fieldsAt, pos);
+  return out.slice(0, pos - 8);
+}
+
+export function unpackMessage(dialect: Dialect, bytes: Uint8Array): { header: MessageHeader; message: IsoMessage } {
+  const { codecs } = compile(dialect);
+  const headerLength = dialect.headerLength;
+  const bitmapAt = headerLength + MTI_LENGTH;
+  if (bytes.length < bitmapAt + 8) {
+    throw new Iso8583Error('ISO_TRUNCATED', 'peer', 'shorter than header, MTI and bitmap', { offset: bytes.length });
+  }
+  const header: MessageHeader = {
+    tpdu: bytes.slice(0, TPDU_LENGTH),
+    appHeader: bytes.slice(TPDU_LENGTH, headerLength),
+  };
+  const mti = readMti(bytes, headerLength);
+  const bitmapLength = ((bytes[bitmapAt] as number) & 0x80) === 0 ? 8 : 16;
+  if (bytes.length < bitmapAt + bitmapLength) {
+    throw new Iso8583Error('ISO_TRUNCATED', 'peer', 'secondary bitmap cut short', { offset: bytes.length });
+  }
+
+  const fields: Partial<Record<number, FieldValue>> = {};
+  const cursor: Cursor = { pos: bitmapAt + bitmapLength };
+  for (let index = 0; index < bitmapLength; index++) {
+    const bits = bytes[bitmapAt + index] as number;
+    if (bits === 0) continue;
+    for (let bit = 0; bit < 8; bit++) {
+      if ((bits & (0x80 >> bit)) === 0) continue;
+      const id = index * 8 + bit + 1;
+      if (id === 1) continue;
+      const codec = codecs[id];
+      if (codec === undefined) {
+        throw new Iso8583Error('ISO_UNKNOWN_FIELD', 'peer', `bitmap names a field not in dialect ${dialect.name}`, {
+          field: id,
+          offset: bitmapAt + index,
+        });
+      }
+      fields[id] = codec.unpack(bytes, cursor);
+    }
+  }
+  if (cursor.pos !== bytes.length) {
+    throw new Iso8583Error('ISO_BAD_FORMAT', 'peer', `${bytes.length - cursor.pos} bytes after the last field`, { offset: cursor.pos });
+  }
+  return { header, message: { mti, fields } };
+}
+
+/**
+ * The bytes the MAC covers: from the MTI to the end of the last field before 64. Field 64 must be
+ * present and last (a local precondition: unpack and check `fields[64]` before calling this on a
+ * peer's message). Returns a view into `packed`, not a copy.
+ */
+export function macRegion(dialect: Dialect, packed: Uint8Array): Uint8Array {
+  const bitmapAt = dialect.headerLength + MTI_LENGTH;
+  if (packed.length < bitmapAt + 8 + MAC_LENGTH || ((packed[bitmapAt + 7] as number) & 0x01) === 0) {
+    throw new Iso8583Error('ISO_BAD_FORMAT', 'local', 'field 64 is absent', { field: 64, offset: bitmapAt });
+  }
+  if (((packed[bitmapAt] as number) & 0x80) !== 0) {
+    for (let i = 8; i < 16; i++) {
+      if (packed[bitmapAt + i] !== 0) {
+        throw new Iso8583Error('ISO_BAD_FORMAT', 'local', 'field 64 is not the last field', { field: 64, offset: bitmapAt + i });
+      }
+    }
+  }
+  return packed.subarray(dialect.headerLength, packed.length - MAC_LENGTH);
+}
+
+/** A copy of `packed` whose last 8 bytes (field 64) are `mac`. */
+export function withMac(packed: Uint8Array, mac: Uint8Array): Uint8Array {
+  if (mac.length !== MAC_LENGTH || packed.length < MAC_LENGTH) {
+    throw new Iso8583Error('ISO_BAD_FORMAT', 'local', 'MAC must be 8 bytes at the end of a message', {
+      field: 64,
+      offset: packed.length,
+    });
+  }
+  const copy = packed.slice();
+  copy.set(mac, packed.length - MAC_LENGTH);
+  return copy;
+}

@@ -1,0 +1,178 @@
+import { Iso8583Error } from './errors.ts';
+import type { FieldValue } from './types.ts';
+
+/**
+ * The content half of a field encoder: how a value's characters or bytes become wire bytes.
+ * `units` are digits for BCD parts and bytes for the others, the same unit the length prefix
+ * counts. A part never sees the prefix; field-codec.ts composes the two.
+ */
+export interface ContentPart {
+  /** Units the value holds; throws ISO_BAD_FORMAT (local) for a wrong type or character. */
+  measure(value: FieldValue, field: number): number;
+  /** Wire bytes taken by a slot of `units` units. */
+  bytesFor(units: number): number;
+  /** Writes a value of `units` units into a slot of `slotUnits` units at `pos`. */
+  write(value: FieldValue, units: number, slotUnits: number, out: Uint8Array, pos: number): void;
+  /** Reads `units` units at `pos`; throws ISO_BAD_FORMAT (peer) for bytes outside the alphabet. */
+  read(bytes: Uint8Array, pos: number, units: number, field: number): FieldValue;
+}
+
+function badValue(field: number, what: string): Iso8583Error {
+  return new Iso8583Error('ISO_BAD_FORMAT', 'local', what, { field, offset: 0 });
+}
+
+function badBytes(field: number, offset: number, what: string): Iso8583Error {
+  return new Iso8583Error('ISO_BAD_FORMAT', 'peer', what, { field, offset });
+}
+
+/** Which characters a BCD field carries, and the nibble each one travels as. */
+interface NibbleAlphabet {
+  readonly label: string;
+  /** char code (< 128) → nibble, or -1 */
+  readonly toNibble: Int8Array;
+  /** nibble → one-character string, or '' */
+  readonly toChar: readonly string[];
+  /** byte → its two characters, or '' when either nibble is outside the alphabet */
+  readonly pairs: readonly string[];
+}
+
+function nibbleAlphabet(label: string, extra: ReadonlyArray<readonly [string, number]>): NibbleAlphabet {
+  const toNibble = new Int8Array(128).fill(-1);
+  const toChar: string[] = new Array<string>(16).fill('');
+  for (let d = 0; d < 10; d++) {
+    toNibble[48 + d] = d;
+    toChar[d] = String.fromCharCode(48 + d);
+  }
+  for (const [char, nibble] of extra) {
+    toNibble[char.charCodeAt(0)] = nibble;
+    toChar[nibble] = char;
+  }
+  const pairs: string[] = [];
+  for (let byte = 0; byte < 256; byte++) {
+    const hi = toChar[byte >> 4] ?? '';
+    const lo = toChar[byte & 15] ?? '';
+    pairs.push(hi !== '' && lo !== '' ? hi + lo : '');
+  }
+  return { label, toNibble, toChar, pairs };
+}
+
+const DIGITS = nibbleAlphabet('digits', []);
+const TRACK = nibbleAlphabet('track characters', [['=', 0xd]]);
+
+/**
+ * BCD, two characters a byte. A slot with an odd number of units gets one 0 pad nibble: in front
+ * when `rightAligned` (fixed fields, where a short value is also zero-filled on the left), at the
+ * end otherwise (variable fields, whose prefix gives the exact count).
+ */
+function bcdPart(alphabet: NibbleAlphabet, rightAligned: boolean): ContentPart {
+  const { toNibble, toChar, pairs } = alphabet;
+  return {
+    measure(value, field) {
+      if (typeof value !== 'string') throw badValue(field, `expected ${alphabet.label} as a string`);
+      for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if (code >= 128 || toNibble[code] === -1) throw badValue(field, `not ${alphabet.label} at position ${i}`);
+      }
+      return value.length;
+    },
+    bytesFor: (units) => (units + 1) >> 1,
+    write(value, units, slotUnits, out, pos) {
+      const text = value as string;
+      const byteCount = (slotUnits + 1) >> 1;
+      const lead = rightAligned ? byteCount * 2 - units : 0;
+      for (let i = 0; i < byteCount; i++) {
+        const n0 = 2 * i - lead;
+        const n1 = n0 + 1;
+        const hi = n0 >= 0 && n0 < units ? (toNibble[text.charCodeAt(n0)] as number) : 0;
+        const lo = n1 >= 0 && n1 < units ? (toNibble[text.charCodeAt(n1)] as number) : 0;
+        out[pos + i] = (hi << 4) | lo;
+      }
+    },
+    read(bytes, pos, units, field) {
+      const byteCount = (units + 1) >> 1;
+      const lead = rightAligned ? byteCount * 2 - units : 0;
+      let text = '';
+      let i = 0;
+      if (lead === 1) {
+        const char = toChar[(bytes[pos] as number) & 15] ?? '';
+        if (char === '') throw badBytes(field, pos, `bad ${alphabet.label} nibble`);
+        text = char;
+        i = 1;
+      }
+      const fullEnd = lead === 0 ? units >> 1 : byteCount;
+      for (; i < fullEnd; i++) {
+        const pair = pairs[bytes[pos + i] as number] ?? '';
+        if (pair === '') throw badBytes(field, pos + i, `bad ${alphabet.label} nibble`);
+        text += pair;
+      }
+      if (lead === 0 && (units & 1) === 1) {
+        const char = toChar[(bytes[pos + i] as number) >> 4] ?? '';
+        if (char === '') throw badBytes(field, pos + i, `bad ${alphabet.label} nibble`);
+        text += char;
+      }
+      return text;
+    },
+  };
+}
+
+/** ASCII text; a fixed slot is filled with spaces on the right. */
+function asciiPart(label: string, allowed: Uint8Array): ContentPart {
+  return {
+    measure(value, field) {
+      if (typeof value !== 'string') throw badValue(field, `expected ${label} as a string`);
+      for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if (code >= 128 || allowed[code] === 0) throw badValue(field, `not ${label} at position ${i}`);
+      }
+      return value.length;
+    },
+    bytesFor: (units) => units,
+    write(value, units, slotUnits, out, pos) {
+      const text = value as string;
+      for (let i = 0; i < units; i++) out[pos + i] = text.charCodeAt(i);
+      for (let i = units; i < slotUnits; i++) out[pos + i] = 0x20;
+    },
+    read(bytes, pos, units, field) {
+      let text = '';
+      for (let i = 0; i < units; i++) {
+        const code = bytes[pos + i] as number;
+        if (code >= 128 || allowed[code] === 0) throw badBytes(field, pos + i, `byte outside ${label}`);
+        text += String.fromCharCode(code);
+      }
+      return text;
+    },
+  };
+}
+
+function charClass(test: (code: number) => boolean): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) table[code] = test(code) ? 1 : 0;
+  return table;
+}
+
+const ALPHANUMERIC = charClass(
+  (c) => c === 0x20 || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a),
+);
+const PRINTABLE = charClass((c) => c >= 0x20 && c <= 0x7e);
+
+const binaryPart: ContentPart = {
+  measure(value, field) {
+    if (!(value instanceof Uint8Array)) throw badValue(field, 'expected bytes (Uint8Array)');
+    return value.length;
+  },
+  bytesFor: (units) => units,
+  write(value, _units, _slotUnits, out, pos) {
+    out.set(value as Uint8Array, pos);
+  },
+  read: (bytes, pos, units) => bytes.slice(pos, pos + units),
+};
+
+export const contentParts = {
+  numericFixed: bcdPart(DIGITS, true),
+  numericVariable: bcdPart(DIGITS, false),
+  trackFixed: bcdPart(TRACK, true),
+  trackVariable: bcdPart(TRACK, false),
+  alphanumeric: asciiPart('alphanumeric text', ALPHANUMERIC),
+  printable: asciiPart('printable ASCII', PRINTABLE),
+  binary: binaryPart,
+} as const;

@@ -1,0 +1,20 @@
+/** Field 39 codes of the cup-pos dialect (docs/wire-dialect.md) in words short enough for a terminal screen. */
+export const responseCodeText: Record<string, string> = {
+  '00': 'Approved',
+  '03': 'Invalid merchant',
+  '12': 'Invalid transaction',
+  '14': 'Invalid card number',
+  '30': 'Format error',
+  '41': 'Lost card, keep it',
+  '43': 'Stolen card, keep it',
+  '51': 'Insufficient funds',
+  '54': 'Expired card',
+  '55': 'Incorrect PIN',
+  '57': 'Not permitted for this card',
+  '75': 'PIN tries exceeded',
+  '91': 'Issuer unavailable',
+  '94': 'Duplicate transmission',
+  '96': 'System malfunction',
+  '97': 'Terminal not signed in',
+  A0: 'MAC verification failed',
+};

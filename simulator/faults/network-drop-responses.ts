@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { count, defineFault } from './fault.ts';
+
+/**
+ * Requests reach the host, answers never come back: the worst case for money, because the
+ * host may have approved a sale the terminal never hears about.
+ */
+export const networkDropResponses = defineFault({
+  name: 'network.drop_responses',
+  summary: 'Requests reach the host but its answers are lost: the terminal times out and must reverse.',
+  example: '- fault: { network.drop_responses: { count: 1 } }',
+  params: z.object({ count: count.optional() }).strict(),
+  apply: ({ network }, { count: limit }) => {
+    let dropped = 0;
+    return network.addFilter((direction) => {
+      if (direction !== 'to-terminal') return 'pass';
+      if (limit !== undefined && dropped >= limit) return 'pass';
+      dropped += 1;
+      return 'drop';
+    });
+  },
+});
