@@ -13,6 +13,11 @@ export class Html {
   }
 }
 
+/** Marks trusted text (the report's own stylesheet and script) to be inserted as it is. */
+export function raw(text: string): Html {
+  return new Html(text);
+}
+
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   let out = strings[0]!;
   values.forEach((value, i) => {

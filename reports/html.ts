@@ -1,8 +1,6 @@
 import type { RunResult, ScenarioResult, TimelineEntry } from '../harness/run-result.ts';
-import { html, type Html } from './html-escape.ts';
+import { html, raw, type Html } from './html-escape.ts';
 import { STYLE } from './html-style.ts';
-
-const LANES = ['card-reader', 'pinpad', 'console', 'link', 'host', 'printer', 'harness'] as const;
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -42,15 +40,11 @@ function detailText(entry: TimelineEntry): string {
 }
 
 function timeline(entries: readonly TimelineEntry[]): Html {
-  const rows = entries.map((entry) => {
-    const cells = LANES.map((lane) =>
-      lane === entry.source
-        ? html`<td class="lane hit"><span class="ev">${entry.kind}</span> <span class="mono">${detailText(entry)}</span></td>`
-        : html`<td class="lane"></td>`,
-    );
-    return html`<tr><td class="t mono">${seconds(entry.t)}</td>${cells}</tr>`;
-  });
-  return html`<table class="timeline"><thead><tr><th>t</th>${LANES.map((l) => html`<th>${l}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`;
+  const rows = entries.map(
+    (entry) => html`<tr><td class="t mono">${seconds(entry.t)}</td><td><span class="lane lane-${entry.source}">${entry.source}</span></td>
+      <td class="ev">${entry.kind}</td><td class="mono detail">${detailText(entry)}</td></tr>`,
+  );
+  return html`<table class="timeline"><thead><tr><th>t</th><th>where</th><th>what</th><th>detail</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function scenarioSection(s: ScenarioResult): Html {
@@ -93,7 +87,7 @@ document.querySelectorAll('.filters button').forEach((button) => button.addEvent
 export function renderHtml(run: RunResult): string {
   const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>poslab report — ${run.summary.passed}/${run.summary.total} passed</title><style>${STYLE}</style></head>
+<title>poslab report — ${run.summary.passed}/${run.summary.total} passed</title><style>${raw(STYLE)}</style></head>
 <body><header><h1>poslab conformance report</h1>
 <div class="meta">${run.tool.name} ${run.tool.version} · <code>${run.command}</code> · seed ${run.seed} · ${run.wallStartedAt}</div></header>
 <main>${summaryCards(run)}
@@ -101,7 +95,7 @@ export function renderHtml(run: RunResult): string {
 <h2>Scenarios</h2>
 <div class="filters"><button data-show="all" class="on">all</button><button data-show="failed">failed</button><button data-show="passed">passed</button></div>
 ${run.scenarios.map(scenarioSection)}
-</main><script>${FILTER_SCRIPT}</script></body></html>
+</main><script>${raw(FILTER_SCRIPT)}</script></body></html>
 `;
   return page.value;
 }

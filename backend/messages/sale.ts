@@ -26,26 +26,26 @@ export const sale: MessageHandler = (request, context) => {
   const terminal = typeof terminalId === 'string' ? context.store.terminal(terminalId) : undefined;
   // Answer with a MAC whenever the host holds a MAC key for the terminal named in field 41.
   const keys = terminal?.workingKeys && openWorkingKeys(terminal.workingKeys, context.lmk);
-  const reply = (code: ResponseCode, approval?: Approval) => answer(request, context, code, keys?.macKey, approval);
+  const reply = (code: ResponseCode, references?: References) => answer(request, context, code, keys?.macKey, references);
 
-  const sale = readSaleRequest(request.message);
-  if (!sale) return reply(ResponseCode.formatError);
+  const attempt = readSaleRequest(request.message);
+  if (!attempt) return reply(ResponseCode.formatError);
   if (!terminal?.signedIn || !keys) return reply(ResponseCode.notSignedIn);
-  if (terminal.merchantId !== sale.merchantId) return reply(ResponseCode.invalidMerchant);
+  if (terminal.merchantId !== attempt.merchantId) return reply(ResponseCode.invalidMerchant);
   if (!requestMacVerifies(context.dialect, request.message, request.bytes, keys.macKey)) return reply(ResponseCode.macFailed);
 
-  context.store.recordStan(terminal.terminalId, sale.stan);
-  if (sale.processingCode !== SALE) return reply(ResponseCode.invalidTransaction);
+  context.store.recordStan(terminal.terminalId, attempt.stan);
+  if (attempt.processingCode !== SALE) return reply(ResponseCode.invalidTransaction);
 
   try {
-    return context.store.transaction(() => book(sale, keys.pinKey, context, reply));
+    return context.store.transaction(() => book(attempt, keys.pinKey, context, reply));
   } catch (error) {
     if (error instanceof HostError && error.code === 'HOST_DUPLICATE') return reply(ResponseCode.duplicate);
     throw error;
   }
 };
 
-interface Approval {
+interface References {
   readonly rrn: string;
   readonly authCode: string | undefined;
 }
@@ -54,7 +54,7 @@ function book(
   sale: SaleRequest,
   pinKey: Uint8Array,
   context: HostContext,
-  reply: (code: ResponseCode, approval: Approval) => HandlerAnswer,
+  reply: (code: ResponseCode, references: References) => HandlerAnswer,
 ): HandlerAnswer {
   const { store } = context;
   const panToken = context.tokens.panToken(sale.pan);
@@ -66,7 +66,7 @@ function book(
     context.tokens,
   );
   const approved = decision.code === ResponseCode.approved;
-  const approval: Approval = {
+  const references: References = {
     rrn: newRetrievalReference(context.referenceRandom),
     authCode: approved ? newAuthorisationCode(context.referenceRandom) : undefined,
   };
@@ -83,14 +83,14 @@ function book(
     panToken,
     entryMode: sale.entryMode,
     responseCode: decision.code,
-    authCode: approval.authCode,
-    rrn: approval.rrn,
+    authCode: references.authCode,
+    rrn: references.rrn,
     createdAt: context.clock.now(),
     status: approved ? 'approved' : 'declined',
   });
   if (card && decision.pinTries !== undefined) store.setPinTries(panToken, decision.pinTries);
   if (approved) store.debit(panToken, sale.amountMinor);
-  return reply(decision.code, approval);
+  return reply(decision.code, references);
 }
 
 function answer(
@@ -98,7 +98,7 @@ function answer(
   context: HostContext,
   code: ResponseCode,
   macKey: Uint8Array | undefined,
-  approval: Approval | undefined,
+  references: References | undefined,
 ): HandlerAnswer {
   const { message } = request;
   const time = hostTime(context.clock, context.utcOffsetMinutes);
@@ -114,8 +114,8 @@ function answer(
         12: time.time,
         13: time.date,
         32: context.institutionId,
-        37: approval?.rrn ?? newRetrievalReference(context.referenceRandom),
-        ...(approval?.authCode !== undefined && { 38: approval.authCode }),
+        37: references?.rrn ?? newRetrievalReference(context.referenceRandom),
+        ...(references?.authCode !== undefined && { 38: references.authCode }),
         39: code,
         44: `${context.institutionId.padEnd(11)}${context.institutionId.padEnd(11)}`,
       },

@@ -70,11 +70,11 @@ export function compileField(spec: FieldSpec): FieldCodec {
         if (format === 'b' && units !== max) {
           throw new Iso8583Error('ISO_BAD_FORMAT', 'local', `expected exactly ${max} bytes`, { field: id, offset: pos });
         }
-        content.write(value, units, max, out, pos);
+        content.write(value, units, max, out, pos, id);
         return pos + fixedBytes;
       }
       prefix.write(units, out, pos);
-      content.write(value, units, units, out, pos + prefix.size);
+      content.write(value, units, units, out, pos + prefix.size, id);
       return pos + prefix.size + content.bytesFor(units);
     },
 

@@ -7,12 +7,15 @@ import type { FieldValue } from './types.ts';
  * counts. A part never sees the prefix; field-codec.ts composes the two.
  */
 export interface ContentPart {
-  /** Units the value holds; throws ISO_BAD_FORMAT (local) for a wrong type or character. */
+  /** Units the value holds; throws ISO_BAD_FORMAT (local) for a value of the wrong type. */
   measure(value: FieldValue, field: number): number;
   /** Wire bytes taken by a slot of `units` units. */
   bytesFor(units: number): number;
-  /** Writes a value of `units` units into a slot of `slotUnits` units at `pos`. */
-  write(value: FieldValue, units: number, slotUnits: number, out: Uint8Array, pos: number): void;
+  /**
+   * Writes a value of `units` units into a slot of `slotUnits` units at `pos`, checking each
+   * character on the way (one pass, not two); throws ISO_BAD_FORMAT (local) for a bad one.
+   */
+  write(value: FieldValue, units: number, slotUnits: number, out: Uint8Array, pos: number, field: number): void;
   /** Reads `units` units at `pos`; throws ISO_BAD_FORMAT (peer) for bytes outside the alphabet. */
   read(bytes: Uint8Array, pos: number, units: number, field: number): FieldValue;
 }
@@ -69,22 +72,20 @@ function bcdPart(alphabet: NibbleAlphabet, rightAligned: boolean): ContentPart {
   return {
     measure(value, field) {
       if (typeof value !== 'string') throw badValue(field, `expected ${alphabet.label} as a string`);
-      for (let i = 0; i < value.length; i++) {
-        const code = value.charCodeAt(i);
-        if (code >= 128 || toNibble[code] === -1) throw badValue(field, `not ${alphabet.label} at position ${i}`);
-      }
       return value.length;
     },
     bytesFor: (units) => (units + 1) >> 1,
-    write(value, units, slotUnits, out, pos) {
+    write(value, units, slotUnits, out, pos, field) {
       const text = value as string;
       const byteCount = (slotUnits + 1) >> 1;
       const lead = rightAligned ? byteCount * 2 - units : 0;
       for (let i = 0; i < byteCount; i++) {
         const n0 = 2 * i - lead;
         const n1 = n0 + 1;
-        const hi = n0 >= 0 && n0 < units ? (toNibble[text.charCodeAt(n0)] as number) : 0;
-        const lo = n1 >= 0 && n1 < units ? (toNibble[text.charCodeAt(n1)] as number) : 0;
+        // Char codes of 128 and up read as undefined, which fails the check like -1 does.
+        const hi = n0 >= 0 && n0 < units ? (toNibble[text.charCodeAt(n0)] ?? -1) : 0;
+        const lo = n1 >= 0 && n1 < units ? (toNibble[text.charCodeAt(n1)] ?? -1) : 0;
+        if ((hi | lo) < 0) throw badValue(field, `not ${alphabet.label} at position ${hi < 0 ? n0 : n1}`);
         out[pos + i] = (hi << 4) | lo;
       }
     },
@@ -120,16 +121,16 @@ function asciiPart(label: string, allowed: Uint8Array): ContentPart {
   return {
     measure(value, field) {
       if (typeof value !== 'string') throw badValue(field, `expected ${label} as a string`);
-      for (let i = 0; i < value.length; i++) {
-        const code = value.charCodeAt(i);
-        if (code >= 128 || allowed[code] === 0) throw badValue(field, `not ${label} at position ${i}`);
-      }
       return value.length;
     },
     bytesFor: (units) => units,
-    write(value, units, slotUnits, out, pos) {
+    write(value, units, slotUnits, out, pos, field) {
       const text = value as string;
-      for (let i = 0; i < units; i++) out[pos + i] = text.charCodeAt(i);
+      for (let i = 0; i < units; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 128 || allowed[code] === 0) throw badValue(field, `not ${label} at position ${i}`);
+        out[pos + i] = code;
+      }
       for (let i = units; i < slotUnits; i++) out[pos + i] = 0x20;
     },
     read(bytes, pos, units, field) {

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { cards, hostFixture, provisionShop, readAnswer, saleRequest, signIn, terminalMasterKey } from '../test-support/terminal-messages.ts';
+import { openHostStore } from './sqlite-host-store.ts';
+
+const folders: string[] = [];
+function scratchFile(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'poslab-host-store-'));
+  folders.push(folder);
+  return join(folder, 'host.sqlite');
+}
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('host store', () => {
+  it('keeps an approval across close and reopen of a file store', () => {
+    const file = scratchFile();
+    const store = openHostStore({ file });
+    const first = hostFixture({ store });
+    provisionShop(first.host);
+    const keys = signIn(first.host);
+    const answer = readAnswer(first.host.handle(saleRequest({ stan: '000002', amountMinor: 2_500, card: cards.debit, pin: cards.debit.pin }, keys)));
+    expect(answer.message.fields[39]).toBe('00');
+    first.host.close();
+    store.close();
+
+    const reopened = openHostStore({ file });
+    const second = hostFixture({ store: reopened });
+    expect(second.host.queries.balance(cards.debit.pan)).toBe(497_500);
+    expect(second.host.queries.journal()).toMatchObject([{ stan: '000002', status: 'approved', authCode: answer.message.fields[38] }]);
+    // The terminal's keys survive too: the same STAN is still a duplicate, a new one is served.
+    expect(readAnswer(second.host.handle(saleRequest({ stan: '000002', amountMinor: 2_500, card: cards.debit, pin: cards.debit.pin }, keys))).message.fields[39]).toBe('94');
+    expect(readAnswer(second.host.handle(saleRequest({ stan: '000003', amountMinor: 2_500, card: cards.debit, pin: cards.debit.pin }, keys))).message.fields[39]).toBe('00');
+    second.host.close();
+    reopened.close();
+  });
+
+  it('runs in WAL mode with synchronous FULL when file-backed', () => {
+    const file = scratchFile();
+    openHostStore({ file }).close();
+    const db = new Database(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses a store written under another local master key', () => {
+    const file = scratchFile();
+    const store = openHostStore({ file });
+    hostFixture({ store, localMasterKey: new Uint8Array(16).fill(0x11) }).host.close();
+    expect(() => hostFixture({ store, localMasterKey: new Uint8Array(16).fill(0x22) })).toThrow(
+      expect.objectContaining({ code: 'HOST_LMK_MISMATCH' }),
+    );
+    store.close();
+  });
+
+  it('refuses a file from a newer host', () => {
+    const file = scratchFile();
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openHostStore({ file })).toThrow(expect.objectContaining({ code: 'HOST_STORE_VERSION' }));
+  });
+
+  it('never writes a clear PAN, PIN or master key to the file', () => {
+    const file = scratchFile();
+    const store = openHostStore({ file });
+    const { host } = hostFixture({ store });
+    provisionShop(host);
+    const keys = signIn(host);
+    host.handle(saleRequest({ stan: '000002', amountMinor: 100, card: cards.debit, pin: cards.debit.pin }, keys));
+    host.close();
+    store.close();
+
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(file);
+    expect(bytes.includes(Buffer.from(cards.debit.pan))).toBe(false);
+    expect(bytes.includes(Buffer.from(terminalMasterKey))).toBe(false);
+    expect(bytes.includes(Buffer.from(keys.macKey))).toBe(false);
+    expect(bytes.includes(Buffer.from(keys.pinKey))).toBe(false);
+    expect(bytes.includes(Buffer.from('622202*********0123'))).toBe(true);
+  });
+
+  it('refuses a debit that would take a balance below zero', () => {
+    const store = openHostStore();
+    store.addCard({
+      panToken: 'token',
+      panMasked: '622202*********0123',
+      expiry: '2812',
+      status: 'active',
+      product: 'debit',
+      balanceMinor: 100,
+      pinVerifier: 'verifier',
+      pinTries: 0,
+    });
+    expect(() => store.debit('token', 101)).toThrow(expect.objectContaining({ code: 'HOST_INVALID' }));
+    store.debit('token', 100);
+    expect(store.card('token')?.balanceMinor).toBe(0);
+    store.close();
+  });
+});
