@@ -44,6 +44,20 @@ describe('import arrows', () => {
     expect(result.output).toContain('backend-meets-the-world-at-bytes');
   });
 
+  it('let a driver test use emulated hardware, but never let a core test reach the host', async () => {
+    const allowed = await cruise({
+      'drivers/pad.test.ts': "import { pad } from '../simulator/pad.ts';\nexport const x = pad;\n",
+      'simulator/pad.ts': 'export const pad = 1;\n',
+    });
+    expect(allowed).toMatchObject({ ok: true });
+    const refused = await cruise({
+      'core/sale.test.ts': "import { host } from '../backend/host.ts';\nexport const x = host;\n",
+      'backend/host.ts': 'export const host = 1;\n',
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.output).toContain('core-tests-never-see-the-host');
+  });
+
   it('pass when core imports only protocol', async () => {
     const result = await cruise({
       'core/sale.ts': "import { pack } from '../protocol/codec.ts';\nexport const x = pack;\n",
