@@ -43,7 +43,7 @@ export class World {
   readonly console = new TerminalConsole(this.events);
   readonly printer = new ReceiptPrinter({ widthDots: 384, events: this.events });
   readonly pinpad: PinPadDevice;
-  readonly reader = new CardReaderDevice({ events: this.events });
+  readonly reader = new CardReaderDevice({ events: this.events, clock: this.clock });
   readonly flash = new Flash();
   readonly cards = new Map<string, { definition: CardDefinition; image: CardImage }>();
   private readonly ports: string[] = [];

@@ -45,9 +45,3 @@ export function track2Of(card: CardImage): string {
 export function track3Of(card: CardImage): string {
   return `99${card.pan}=156156${'0'.repeat(20)}${card.expiry}`;
 }
-
-/** First 6 and last 4 digits, the only form a PAN may take in events and logs. */
-export function maskPan(pan: string): string {
-  if (pan.length <= 10) return '*'.repeat(pan.length);
-  return pan.slice(0, 6) + '*'.repeat(pan.length - 10) + pan.slice(-4);
-}
