@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '../run-result.ts';
 import { main } from './main.ts';
@@ -16,8 +17,10 @@ let printed: string[];
 beforeEach(async () => {
   out = await mkdtemp(join(tmpdir(), 'poslab-cli-'));
   printed = [];
-  vi.spyOn(console, 'log').mockImplementation((...args) => void printed.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args) => void printed.push(args.join(' ')));
+  // Colours are on under CI=true; the assertions are about the words.
+  const capture = (...args: unknown[]) => void printed.push(stripVTControlCharacters(args.join(' ')));
+  vi.spyOn(console, 'log').mockImplementation(capture);
+  vi.spyOn(console, 'error').mockImplementation(capture);
 });
 
 afterEach(() => vi.restoreAllMocks());
