@@ -1,0 +1,44 @@
+import { isMap, parseDocument, stringify } from 'yaml';
+import { z } from 'zod';
+import type { FaultRequest } from '../../harness/scenario/steps.ts';
+import { didYouMean } from '../../harness/scenario/suggest.ts';
+import { duration } from '../../harness/scenario/values.ts';
+import { faultUnits } from '../../simulator/faults/registry.ts';
+import type { FaultInfo } from '../shared/sandbox-api.ts';
+import { SandboxInputError } from './sandbox-input-error.ts';
+
+/** A unit's example, `- fault: { name: { params…, for: 30s } }`, split into what the panel pre-fills. */
+function exampleParts(name: string, example: string): { params: string; duration: string } {
+  const parsed = parseDocument(example.replace(/^\s*-\s*/, ''), { schema: 'failsafe' }).toJS() as unknown;
+  const fault = (parsed as { fault?: Record<string, unknown> } | null)?.fault?.[name];
+  const { for: forText, ...params } = (typeof fault === 'object' && fault !== null ? fault : {}) as Record<string, unknown>;
+  const text = Object.keys(params).length === 0 ? '{}' : stringify(params, { flow: true }).trim();
+  return { params: text, duration: typeof forText === 'string' ? forText : '' };
+}
+
+/** The fault panel: every registered unit, each a button with its one-line summary. */
+export function faultCatalogue(): FaultInfo[] {
+  return [...faultUnits.values()].map((unit) => ({ name: unit.name, summary: unit.summary, ...exampleParts(unit.name, unit.example) }));
+}
+
+/**
+ * Turns what the trainer typed (parameters as a YAML map, an optional duration) into the same
+ * request a scenario file makes, or a message saying exactly what is wrong with it.
+ */
+export function parseFaultRequest(name: string, paramsText: string, forText = ''): FaultRequest {
+  const unit = faultUnits.get(name);
+  if (!unit) throw new SandboxInputError(`unknown fault \`${name}\`${didYouMean(name, [...faultUnits.keys()])}`);
+  const doc = parseDocument(paramsText.trim() === '' ? '{}' : paramsText, { schema: 'failsafe' });
+  if (doc.errors.length > 0 || !(isMap(doc.contents) || doc.contents === null)) {
+    throw new SandboxInputError(`${name}: parameters are written as a map such as { count: 1 } (got \`${paramsText}\`)`);
+  }
+  const checked = unit.params.safeParse(doc.toJS() ?? {});
+  if (!checked.success) throw new SandboxInputError(`${name}: ${z.prettifyError(checked.error).replace(/\n\s*/g, ' ')}`);
+  let forMs: number | undefined;
+  if (forText.trim() !== '') {
+    const parsed = duration.safeParse(forText.trim());
+    if (!parsed.success) throw new SandboxInputError(`${name}: for: ${parsed.error.issues[0]!.message} (got \`${forText}\`)`);
+    forMs = parsed.data;
+  }
+  return { name, params: checked.data, line: 0, ...(forMs === undefined ? {} : { forMs }) };
+}

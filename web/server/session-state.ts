@@ -1,0 +1,75 @@
+import { SCENARIO_EPOCH, type World } from '../../harness/world.ts';
+import { maskPan } from '../../protocol/iso8583/describe.ts';
+import { receiptText } from '../../simulator/printer/receipt.ts';
+import type { PlaybackState, SessionState, TestCard } from '../shared/sandbox-api.ts';
+
+export interface SessionExtras {
+  readonly sessionId: string;
+  readonly speed: number;
+  readonly cardInside: string | null;
+  readonly activeFaults: readonly string[];
+  readonly playback: PlaybackState | null;
+}
+
+function testCards(world: World): TestCard[] {
+  return [...world.cards.values()].map(({ definition, image }) => {
+    let balanceMinor: number | undefined;
+    try {
+      balanceMinor = world.host.queries.balance(definition.pan);
+    } catch {
+      balanceMinor = undefined;
+    }
+    return {
+      id: definition.id,
+      maskedPan: maskPan(definition.pan),
+      chip: definition.chip,
+      contactless: image.contactless === true,
+      status: definition.status,
+      balanceMinor,
+    };
+  });
+}
+
+/** Everything the page draws, read from the world's hardware and the host's queries; PANs masked. */
+export function sessionState(world: World, extras: SessionExtras): SessionState {
+  const { scenario } = world;
+  const operator = scenario.operators[0] ?? { code: '01', password: '0000' };
+  const condition = world.printer.faults();
+  const now = world.clock.now();
+  return {
+    sessionId: extras.sessionId,
+    world: {
+      scenarioId: scenario.id,
+      title: scenario.title,
+      merchantName: scenario.merchant.name,
+      terminalId: scenario.terminal.id,
+      operator: { code: operator.code, password: operator.password },
+    },
+    clock: { iso: new Date(now).toISOString(), t: now - SCENARIO_EPOCH, speed: extras.speed },
+    screen: { lines: [...world.console.lines], awaitingPerson: world.console.awaitingPerson },
+    pinpad: { screen: world.pinpad.screen(), prompting: world.pinpad.prompting },
+    reader: { cardInside: extras.cardInside },
+    cards: testCards(world),
+    network: { up: world.network.isUp, region: world.network.region },
+    printer: {
+      paper: condition.paper,
+      coverOpen: condition.coverOpen,
+      jammed: condition.jammed,
+      pendingLines: world.printer.pending().lines.length,
+      receipts: world.printer.receipts().map((receipt, i) => ({ index: i + 1, complete: receipt.complete, text: receiptText(receipt) })),
+    },
+    faults: { active: [...extras.activeFaults] },
+    journal: world.host.queries.journal().map((row) => ({
+      id: row.id,
+      stan: row.stan,
+      mti: row.mti,
+      amountMinor: row.amountMinor,
+      panMasked: row.panMasked,
+      responseCode: row.responseCode,
+      authCode: row.authCode,
+      status: row.status,
+      t: row.createdAt - SCENARIO_EPOCH,
+    })),
+    playback: extras.playback,
+  };
+}
