@@ -9,7 +9,9 @@ const run: RunResult = {
   wallStartedAt: '2026-11-22T00:00:00.000Z',
   wallMs: 10,
   virtualMs: 60_000,
-  summary: { total: 1, passed: 0, failed: 1 },
+  selection: { tags: [], suites: [] },
+  summary: { total: 1, passed: 0, failed: 1, broken: 0, notRun: 0 },
+  performance: [],
   scenarios: [
     {
       id: 'X-1',
@@ -27,6 +29,7 @@ const run: RunResult = {
       checks: [{ name: 'screen', line: 5, verdict: 'failed', expected: 'screen shows APPROVED', actual: 'DECLINED' }],
       timeline: [{ t: 5, source: 'link', kind: 'message', detail: { mti: '0200', fields: '2=622202*********0123' } }],
       receipts: [],
+      samples: [],
     },
   ],
 };

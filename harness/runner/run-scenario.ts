@@ -2,6 +2,7 @@ import { renderReceiptPng } from '../../simulator/printer/render.ts';
 import { receiptText } from '../../simulator/printer/receipt.ts';
 import { judgeExpectation } from '../judges/expectations.ts';
 import { judgeInvariants } from '../judges/invariants.ts';
+import { performanceSamples } from '../conformance/samples.ts';
 import type { CheckResult, ReceiptArtefact, ScenarioResult, StepResult } from '../run-result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { Step } from '../scenario/steps.ts';
@@ -74,6 +75,8 @@ async function perform(world: World, faults: FaultSchedule, step: Step): Promise
 export interface ScenarioRunOptions {
   readonly seed: number;
   readonly replay: string;
+  /** Write receipt goldens from this run instead of comparing with them (`--update-goldens`). */
+  readonly updateGoldens?: boolean;
 }
 
 /**
@@ -88,6 +91,8 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
   const checks: CheckResult[] = [];
   let error: string | undefined;
   let failed = false;
+  /** poslab itself threw outside any step: the verdict would say nothing about the terminal. */
+  let broken = false;
 
   try {
     for (const [index, step] of scenario.steps.entries()) {
@@ -122,6 +127,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     checks.push(...judgeInvariants(world, world.stuck));
   } catch (caught) {
     error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
+    broken = true;
   }
 
   const receipts: ReceiptArtefact[] = world.printer.receipts().map((receipt, index) => ({
@@ -134,7 +140,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
   const timeline = [...world.timeline];
   await world.dispose();
 
-  const verdict = error || failed || checks.some((c) => c.verdict === 'failed') ? 'failed' : 'passed';
+  const verdict = broken ? 'broken' : error || failed || checks.some((c) => c.verdict === 'failed') ? 'failed' : 'passed';
   return {
     id: scenario.id,
     title: scenario.title,
@@ -151,6 +157,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     checks,
     timeline,
     receipts,
+    samples: performanceSamples(timeline),
     ...(error ? { error } : {}),
   };
 }
