@@ -1,62 +1,51 @@
-import { readFileSync } from 'node:fs';
-import { collectScenarioFiles } from './collect.ts';
-import { loadScenario, ScenarioError, type ScenarioIssue } from './scenario/loader.ts';
-import type { Scenario } from './scenario/scenario.ts';
+import { assembleRun, replayCommand } from './assemble-run.ts';
+import { planRun, type PlanOptions } from './run-plan.ts';
 import type { RunResult, ScenarioResult } from './run-result.ts';
 import { runScenario } from './runner/run-scenario.ts';
 
+export { replayCommand } from './assemble-run.ts';
+export { loadAll } from './run-plan.ts';
+
 export const DEFAULT_SEED = 1;
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-export interface RunOptions {
-  readonly paths: readonly string[];
+export interface RunOptions extends PlanOptions {
   readonly seed: number;
+  /** Stop after the first scenario that does not pass; the rest count as not run. */
+  readonly bail?: boolean;
+  /** Write receipt goldens from this run instead of comparing with them. */
+  readonly updateGoldens?: boolean;
+  /** Told how many scenarios will play, before the first one starts. */
+  readonly onStart?: (total: number) => void;
   /** Told as each scenario finishes, for progress output. */
-  readonly onScenario?: (result: ScenarioResult) => void;
+  readonly onScenario?: (result: ScenarioResult, done: number, total: number) => void;
 }
 
-/** Loads every scenario first, so one bad file stops the run before anything is played. */
-export async function loadAll(paths: readonly string[]): Promise<Scenario[]> {
-  const files = await collectScenarioFiles(paths);
-  const issues: ScenarioIssue[] = [];
-  const scenarios: Scenario[] = [];
-  for (const file of files) {
-    try {
-      scenarios.push(await loadScenario(file));
-    } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
-      issues.push(...error.issues);
-    }
-  }
-  if (issues.length > 0) throw new ScenarioError(issues);
-  return scenarios;
-}
-
-export function replayCommand(file: string, seed: number): string {
-  return `npx poslab run ${file} --seed ${seed}`;
-}
-
+/** Plays the selected scenarios one after another in this process. */
 export async function runSuite(options: RunOptions): Promise<RunResult> {
   const wallStartedAt = new Date().toISOString(); // wall-clock: reported as wallStartedAt only
   const wallStart = performance.now();
-  const scenarios = await loadAll(options.paths);
+  const plan = await planRun(options);
+  const total = plan.scenarios.length;
+  options.onStart?.(total);
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) {
+  for (const scenario of plan.scenarios) {
     const seed = scenario.seed ?? options.seed;
-    const result = await runScenario(scenario, { seed, replay: replayCommand(scenario.file, seed) });
+    const result = await runScenario(scenario, {
+      seed,
+      replay: replayCommand(scenario.file, seed),
+      updateGoldens: options.updateGoldens ?? false,
+    });
     results.push(result);
-    options.onScenario?.(result);
+    options.onScenario?.(result, results.length, total);
+    if (options.bail && result.verdict !== 'passed') break;
   }
-  const passed = results.filter((r) => r.verdict === 'passed').length;
-  return {
-    tool: { name: 'poslab', version },
+  return assembleRun(results, {
+    paths: options.paths,
     seed: options.seed,
-    command: `poslab run ${options.paths.join(' ')} --seed ${options.seed}`,
+    selection: plan.selection,
+    ...(plan.catalogue ? { catalogue: plan.catalogue } : {}),
+    notRun: total - results.length,
     wallStartedAt,
     wallMs: Math.round(performance.now() - wallStart),
-    virtualMs: results.reduce((sum, r) => sum + r.virtualMs, 0),
-    summary: { total: results.length, passed, failed: results.length - passed },
-    scenarios: results,
-  };
+  });
 }

@@ -1,17 +1,20 @@
 import type { SerialPortStream } from '@serialport/stream';
 import { VirtualClock } from '../platform/clock.ts';
-import { createLinkPair } from '../platform/byte-link.ts';
+import { createLinkPair, type ByteLink } from '../platform/byte-link.ts';
 import type { EventSink } from '../platform/events.ts';
 import { seededRandom, type Random } from '../platform/random.ts';
 import { cupPos } from '../protocol/iso8583/dialect-cup-pos.ts';
 import { deriveIccKey } from '../protocol/emv/arqc.ts';
 import { createAcquirerHost, type AcquirerHost } from '../backend/host.ts';
+import type { HostStore } from '../backend/store/host-store.ts';
+import { openHostStore } from '../backend/store/sqlite-host-store.ts';
 import { EscPosPrinterDriver } from '../drivers/printer/escpos-printer.ts';
 import { PinPadDriver } from '../drivers/pinpad/pinpad-driver.ts';
 import { CardReaderDriver } from '../drivers/card-reader/card-reader-driver.ts';
 import { PosTerminal } from '../core/terminal.ts';
 import { TerminalConsole } from '../simulator/console/terminal-console.ts';
 import { Flash } from '../simulator/flash.ts';
+import { Mishaps } from '../simulator/faults/mishaps.ts';
 import { NetworkLink } from '../simulator/network/network-link.ts';
 import { ReceiptPrinter } from '../simulator/printer/receipt-printer.ts';
 import { PinPadDevice } from '../simulator/pinpad/pinpad-device.ts';
@@ -38,7 +41,6 @@ export class World {
   readonly events: EventSink = (source, kind, detail) =>
     this.timeline.push({ t: this.clock.now() - SCENARIO_EPOCH, source, kind, ...(detail ? { detail } : {}) });
   readonly random: Random;
-  readonly host: AcquirerHost;
   readonly network: NetworkLink;
   readonly console = new TerminalConsole(this.events);
   readonly printer = new ReceiptPrinter({ widthDots: 384, events: this.events });
@@ -46,6 +48,13 @@ export class World {
   readonly reader = new CardReaderDevice({ events: this.events, clock: this.clock });
   readonly flash = new Flash();
   readonly cards = new Map<string, { definition: CardDefinition; image: CardImage }>();
+  /** What the cashier and cardholder will get wrong next; operator and card faults queue these. */
+  readonly mishaps = new Mishaps(this.events);
+  /** The host's database outlives the host process, so a crashed host restarts with its books. */
+  private readonly hostStore: HostStore = openHostStore();
+  private readonly hostKey: Uint8Array;
+  private hostRuns = 0;
+  private currentHost: AcquirerHost;
   private readonly ports: string[] = [];
   private openPorts: SerialPortStream[] = [];
   /** Set when a step found the terminal busy past the step horizon. */
@@ -59,10 +68,14 @@ export class World {
   ) {
     this.random = seededRandom(seed).fork(scenario.id);
     this.pinpad = new PinPadDevice({ clock: this.clock, events: this.events });
-    this.host = createAcquirerHost({ clock: this.clock, random: this.random.fork('host'), events: this.events });
-    const [terminalEnd, hostEnd] = createLinkPair();
-    this.host.attach(hostEnd);
-    this.network = new NetworkLink(terminalEnd, { dialect: cupPos, events: this.events, region: scenario.merchant.region });
+    this.hostKey = this.random.fork('host-lmk').bytes(16);
+    this.currentHost = this.startHost();
+    this.network = new NetworkLink(() => this.dialHost(), {
+      dialect: cupPos,
+      clock: this.clock,
+      events: this.events,
+      region: scenario.merchant.region,
+    });
     this.provision();
     const id = ++worldCounter;
     for (const [name, device] of [['reader', this.reader], ['pinpad', this.pinpad], ['printer', this.printer]] as const) {
@@ -70,6 +83,41 @@ export class World {
       attachDevice(path, device);
       this.ports.push(path);
     }
+  }
+
+  get host(): AcquirerHost {
+    return this.currentHost;
+  }
+
+  /**
+   * The acquirer's process dies and starts again on the same database: connections it held
+   * are gone (the network link redials), books and keys survive. For `host.crash_restart`.
+   */
+  restartHost(): void {
+    this.currentHost.close();
+    this.currentHost = this.startHost();
+    this.events('host', 'restarted', { run: this.hostRuns });
+  }
+
+  private startHost(): AcquirerHost {
+    const run = this.hostRuns++;
+    return createAcquirerHost({
+      clock: this.clock,
+      random: this.random.fork(run === 0 ? 'host' : `host-run-${run}`),
+      store: this.hostStore,
+      localMasterKey: this.hostKey,
+      events: this.events,
+    });
+  }
+
+  /** One connection from the carrier to the host's front end, served until either side drops it. */
+  private dialHost(): ByteLink {
+    const [terminalEnd, hostEnd] = createLinkPair();
+    const detach = this.currentHost.attach(hostEnd);
+    hostEnd.onStatus((up) => {
+      if (!up) detach();
+    });
+    return terminalEnd;
   }
 
   private provision(): void {
@@ -140,6 +188,8 @@ export class World {
     this.terminal?.dispose();
     await Promise.all(this.openPorts.map((port) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()))));
     for (const path of this.ports) detachDevice(path);
-    this.host.close();
+    this.network.dispose();
+    this.currentHost.close();
+    this.hostStore.close();
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KEYS, type Key } from '../../core/ports.ts';
 import { amount, digits, duration, flag, oneOrMany } from './values.ts';
 import { expectationSchema } from './expectations.ts';
+import type { MessageMatch } from '../../simulator/faults/message-match.ts';
 
 const cardRef = z.string().min(1, 'a card id from the cards list');
 const key = z.enum(KEYS as [Key, ...Key[]]);
@@ -51,10 +52,16 @@ export type StepName = keyof typeof stepSchemas;
 export const STEP_NAMES = Object.keys(stepSchemas) as StepName[];
 export type StepArgs<N extends StepName> = z.output<(typeof stepSchemas)[N]>;
 
+/** A fault as a step asks for it: what, with which parameters, and when it starts and stops. */
 export interface FaultRequest {
   readonly name: string;
   readonly params: unknown;
+  /** Heals itself this long after it starts. */
   readonly forMs?: number;
+  /** Starts this long after its step begins (or after `onMessage` matched). */
+  readonly afterMs?: number;
+  /** Waits for a message like this to enter the link, then starts. */
+  readonly onMessage?: MessageMatch;
   readonly line: number;
 }
 

@@ -20,7 +20,7 @@ export const flag = z.enum(['true', 'false']).transform((text) => text === 'true
 
 export const count = z.string().regex(/^\d+$/, 'a whole number').transform(Number);
 
-export { duration } from '../../simulator/faults/fault.ts';
+export { duration } from '../../simulator/faults/params.ts';
 
 /** `/pattern/flags` is a regular expression; anything else is a case-insensitive substring. */
 export const textMatch = z.string().transform((text, ctx) => {

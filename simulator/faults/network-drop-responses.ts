@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { count, defineFault } from './fault.ts';
+import { defineFault } from './fault.ts';
+import { count } from './params.ts';
 
 /**
  * Requests reach the host, answers never come back: the worst case for money, because the
@@ -12,11 +13,10 @@ export const networkDropResponses = defineFault({
   params: z.object({ count: count.optional() }).strict(),
   apply: ({ network }, { count: limit }) => {
     let dropped = 0;
-    return network.addFilter((direction) => {
-      if (direction !== 'to-terminal') return 'pass';
-      if (limit !== undefined && dropped >= limit) return 'pass';
+    return network.addFrameRule((copy, view) => {
+      if (view.direction !== 'to-terminal' || (limit !== undefined && dropped >= limit)) return [copy];
       dropped += 1;
-      return 'drop';
+      return [];
     });
   },
 });

@@ -7,8 +7,5 @@ export const networkDrop = defineFault({
   summary: 'The network cable is out: the terminal cannot reach the host and must say so without charging the card.',
   example: '- fault: { network.drop: { for: 30s } }',
   params: z.object({}).strict(),
-  apply: ({ network }) => {
-    network.setDown(true);
-    return () => network.setDown(false);
-  },
+  apply: ({ network }) => network.cutCarrier(),
 });

@@ -1,9 +1,63 @@
+import { cardPulledEarly } from './card-pulled-early.ts';
+import { cardUnreadable } from './card-unreadable.ts';
+import { cardReaderGarbled, cardReaderSilent, pinpadGarbled, pinpadSilent } from './device-line-faults.ts';
 import type { FaultUnit } from './fault.ts';
+import { hostCrashRestart } from './host-crash-restart.ts';
+import { hostDown } from './host-down.ts';
+import { hostSlow } from './host-slow.ts';
+import { hostWrongStan } from './host-wrong-stan.ts';
+import { networkBandwidth } from './network-bandwidth.ts';
+import { networkCorrupt } from './network-corrupt.ts';
+import { networkDelayMessage } from './network-delay-message.ts';
 import { networkDrop } from './network-drop.ts';
+import { networkDropMessage } from './network-drop-message.ts';
 import { networkDropResponses } from './network-drop-responses.ts';
-import { printerCoverOpen, printerJam, printerPaperNearEnd, printerPaperOut } from './printer-faults.ts';
+import { networkDuplicate } from './network-duplicate.ts';
+import { networkFlap } from './network-flap.ts';
+import { networkLatency } from './network-latency.ts';
+import { networkLimitData } from './network-limit-data.ts';
+import { networkResetPeer } from './network-reset-peer.ts';
+import { networkSlicer } from './network-slicer.ts';
+import { networkTamper } from './network-tamper.ts';
+import { networkTimeout } from './network-timeout.ts';
+import { operatorWrongAmount, operatorWrongMenu, operatorWrongPassword } from './operator-mistakes.ts';
+import { pinpadCancel } from './pinpad-cancel.ts';
+import * as printerFaults from './printer-faults.ts';
+import { terminalMoveTo } from './terminal-move-to.ts';
+
+const units: FaultUnit<never>[] = [
+  networkDrop,
+  networkDropResponses,
+  networkLatency,
+  networkBandwidth,
+  networkSlicer,
+  networkTimeout,
+  networkResetPeer,
+  networkLimitData,
+  networkCorrupt,
+  networkDuplicate,
+  networkFlap,
+  networkDropMessage,
+  networkDelayMessage,
+  networkTamper,
+  hostDown,
+  hostSlow,
+  hostCrashRestart,
+  hostWrongStan,
+  cardUnreadable,
+  cardPulledEarly,
+  cardReaderSilent,
+  cardReaderGarbled,
+  pinpadSilent,
+  pinpadCancel,
+  pinpadGarbled,
+  operatorWrongPassword,
+  operatorWrongAmount,
+  operatorWrongMenu,
+  terminalMoveTo,
+  // Every unit printer-faults.ts exports, so the printer's owner adds units without touching this file.
+  ...(Object.values(printerFaults) as FaultUnit<never>[]),
+] as FaultUnit<never>[];
 
 /** Every fault a scenario or the sandbox can name. Add a unit here and it is usable everywhere. */
-export const faultUnits: ReadonlyMap<string, FaultUnit<never>> = new Map(
-  ([networkDrop, networkDropResponses, printerPaperOut, printerPaperNearEnd, printerJam, printerCoverOpen] as FaultUnit<never>[]).map((unit) => [unit.name, unit]),
-);
+export const faultUnits: ReadonlyMap<string, FaultUnit<never>> = new Map(units.map((unit) => [unit.name, unit]));

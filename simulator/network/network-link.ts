@@ -1,42 +1,71 @@
 import type { ByteLink } from '../../platform/byte-link.ts';
 import { Listeners } from '../../platform/byte-link.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { LinkDownError } from '../../platform/errors.ts';
 import type { EventSink } from '../../platform/events.ts';
 import { ignoreEvents } from '../../platform/events.ts';
 import { encodeLengthFrame, LengthFrameDecoder } from '../../protocol/framing/length-prefixed.ts';
-import { unpackMessage } from '../../protocol/iso8583/codec.ts';
-import { describeMessage } from '../../protocol/iso8583/describe.ts';
 import type { Dialect } from '../../protocol/iso8583/types.ts';
+import { BytePipeline, type ByteStage } from './byte-pipeline.ts';
+import type { FrameCopy, FrameRule } from './frame-rule.ts';
+import { describeView, viewFrame, type Direction, type LinkMessage } from './link-message.ts';
 
-export type Direction = 'to-host' | 'to-terminal';
+export type { Direction } from './link-message.ts';
 
-/** Decides, per whole frame, whether it crosses; faults install one of these. */
-export type FrameFilter = (direction: Direction, frame: Uint8Array) => 'pass' | 'drop';
+/** Opens a fresh connection to the acquirer's front end; called again after every drop. */
+export type HostDialer = () => ByteLink;
+
+export interface NetworkLinkOptions {
+  readonly dialect: Dialect;
+  readonly clock: Clock;
+  readonly events?: EventSink;
+  readonly region: string;
+  readonly cell?: string;
+}
 
 /**
- * The terminal's network: its modem, the carrier, and the acquirer's front end, in one
- * emulated link. It carries length-framed ISO 8583 frames between the terminal and the host,
- * reports every message to the timeline (decoded and masked), and lets faults cut the line
- * or lose frames. The terminal sees `terminalPort`, a `ByteLink` like any other.
+ * The terminal's network: its modem, the carrier, and the connection to the acquirer, in one
+ * emulated link. Length-framed ISO 8583 frames cross it; each is logged (decoded, masked),
+ * passed through the frame rules that faults install (drop, delay, rewrite, duplicate) and
+ * then, as bytes, through each direction's pipeline of byte stages (latency, bandwidth,
+ * slicing, limits). The connection drops when the carrier is lost, the host refuses or a
+ * fault resets it, and is dialled afresh when it may come back; whatever was in flight on a
+ * dead connection is lost, as on a real one. The terminal sees `terminalPort`.
  */
 export class NetworkLink {
   readonly terminalPort: ByteLink;
-  private down = false;
+  private carrierCuts = 0;
+  private hostRefusals = 0;
+  private resetUntil: number | undefined;
+  private disposed = false;
+  private reportedUp = false;
+  private connection: ByteLink | undefined;
+  private generation = 0;
   private regionCode: string;
   private cell: string;
-  private readonly filters = new Set<FrameFilter>();
+  private rules: FrameRule[] = [];
+  private readonly pipelines: Record<Direction, BytePipeline>;
+  private readonly decoders: Record<Direction, LengthFrameDecoder> = {
+    'to-host': new LengthFrameDecoder(),
+    'to-terminal': new LengthFrameDecoder(),
+  };
+  private readonly log: LinkMessage[] = [];
+  private readonly seen = new Listeners<LinkMessage>();
   private readonly toTerminal = new Listeners<Uint8Array>();
   private readonly status = new Listeners<boolean>();
-  private terminalDecoder = new LengthFrameDecoder();
-  private hostDecoder = new LengthFrameDecoder();
 
   constructor(
-    private readonly hostSide: ByteLink,
-    private readonly options: { dialect: Dialect; events?: EventSink; region: string; cell?: string },
+    private readonly dial: HostDialer,
+    private readonly options: NetworkLinkOptions,
   ) {
     this.regionCode = options.region;
     this.cell = options.cell ?? 'A1';
-    hostSide.onData((chunk) => this.fromHost(chunk));
+    this.pipelines = {
+      'to-host': new BytePipeline((bytes) => this.deliverToHost(bytes)),
+      'to-terminal': new BytePipeline((bytes) => this.deliverToTerminal(bytes)),
+    };
+    this.connect();
+    this.reportedUp = this.isUp;
     const link = this;
     this.terminalPort = {
       get up() {
@@ -45,27 +74,68 @@ export class NetworkLink {
       write: (bytes) => this.fromTerminal(bytes),
       onData: (listener) => this.toTerminal.add(listener),
       onStatus: (listener) => this.status.add(listener),
-      close: () => hostSide.close(),
+      close: () => this.dispose(),
     };
   }
 
   get isUp(): boolean {
-    return !this.down && this.hostSide.up;
+    return this.wantsConnection && (this.connection?.up ?? false);
   }
 
-  /** Pulls the cable (or loses the carrier); frames in flight are lost. */
-  setDown(down: boolean): void {
-    if (this.down === down) return;
-    this.down = down;
-    this.terminalDecoder = new LengthFrameDecoder();
-    this.hostDecoder = new LengthFrameDecoder();
-    this.events('link', down ? 'down' : 'up');
-    this.status.emit(!down);
+  get dialect(): Dialect {
+    return this.options.dialect;
   }
 
-  addFilter(filter: FrameFilter): () => void {
-    this.filters.add(filter);
-    return () => this.filters.delete(filter);
+  /**
+   * Pulls the cable (or loses the carrier): the connection drops until every cut is mended.
+   * Returns the mend; calling it twice mends once.
+   */
+  cutCarrier(): () => void {
+    return this.hold('carrierCuts', 'carrier lost', 'carrier back');
+  }
+
+  /** The host's front end refuses connections: the connection drops and redials fail until released. */
+  refuseHost(): () => void {
+    return this.hold('hostRefusals', 'host refused', 'host accepts');
+  }
+
+  /** Connection reset by peer: the terminal sees the link drop, and come back after `reconnectAfterMs`. */
+  reset(reconnectAfterMs = 0): void {
+    const until = this.options.clock.now() + reconnectAfterMs;
+    this.resetUntil = Math.max(until, this.resetUntil ?? until);
+    this.update('reset by peer');
+    this.options.clock.setTimeout(() => {
+      if (this.resetUntil === undefined || this.options.clock.now() < this.resetUntil) return;
+      this.resetUntil = undefined;
+      this.update('reconnected');
+    }, reconnectAfterMs);
+  }
+
+  addFrameRule(rule: FrameRule): () => void {
+    this.rules = [...this.rules, rule];
+    return () => {
+      this.rules = this.rules.filter((r) => r !== rule);
+    };
+  }
+
+  /** Puts a byte stage into one direction's pipeline; the returned function removes it, releasing what it holds. */
+  addStage(direction: Direction, stage: ByteStage): () => void {
+    return this.pipelines[direction].add(stage);
+  }
+
+  /** Told of every frame as it enters the link, after the frame rules decided its fate. */
+  onMessage(listener: (message: LinkMessage) => void): () => void {
+    return this.seen.add(listener);
+  }
+
+  /** Every frame that entered the link so far, oldest first; masked, so safe to keep. */
+  messages(): readonly LinkMessage[] {
+    return this.log;
+  }
+
+  /** Lets a fault put what it did on the timeline. */
+  note(kind: string, detail: Record<string, string | number | boolean>): void {
+    this.events('link', kind, detail);
   }
 
   /** Where the modem says the terminal is, as the terminal reports it in field 59. */
@@ -83,55 +153,127 @@ export class NetworkLink {
     return this.regionCode;
   }
 
+  dispose(): void {
+    this.disposed = true;
+    this.update('closed');
+  }
+
+  private get wantsConnection(): boolean {
+    return !this.disposed && this.carrierCuts === 0 && this.hostRefusals === 0 && this.resetUntil === undefined;
+  }
+
+  private hold(counter: 'carrierCuts' | 'hostRefusals', downReason: string, upReason: string): () => void {
+    this[counter] += 1;
+    this.update(downReason);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this[counter] -= 1;
+      this.update(upReason);
+    };
+  }
+
   private get events(): EventSink {
     return this.options.events ?? ignoreEvents;
   }
 
+  private update(reason: string): void {
+    if (!this.wantsConnection && this.connection) this.disconnect();
+    if (this.wantsConnection && !this.connection?.up) this.connect();
+    const up = this.isUp;
+    if (up === this.reportedUp) return;
+    this.reportedUp = up;
+    this.events('link', up ? 'up' : 'down', { reason });
+    this.status.emit(up);
+  }
+
+  private connect(): void {
+    if (this.connection) this.disconnect();
+    const connection = this.dial();
+    this.connection = connection;
+    this.generation += 1;
+    connection.onData((bytes) => {
+      if (connection === this.connection) this.fromHost(bytes);
+    });
+    connection.onStatus((up) => {
+      if (!up && connection === this.connection) this.update('host closed');
+    });
+  }
+
+  private disconnect(): void {
+    const connection = this.connection;
+    this.connection = undefined;
+    this.generation += 1;
+    for (const direction of ['to-host', 'to-terminal'] as const) {
+      const lost = this.pipelines[direction].discard();
+      if (lost > 0) this.events('link', 'lost', { direction, bytes: lost });
+      this.decoders[direction] = new LengthFrameDecoder();
+    }
+    connection?.close();
+  }
+
   private fromTerminal(bytes: Uint8Array): void {
     if (!this.isUp) throw new LinkDownError('network link is down');
-    for (const frame of this.frames(bytes, 'to-host')) {
-      if (this.crosses('to-host', frame)) this.hostSide.write(encodeLengthFrame(frame));
-    }
+    for (const frame of this.frames(bytes, 'to-host')) this.cross('to-host', frame);
   }
 
   private fromHost(bytes: Uint8Array): void {
-    if (this.down) return;
-    for (const frame of this.frames(bytes, 'to-terminal')) {
-      if (this.crosses('to-terminal', frame)) {
-        const framed = encodeLengthFrame(frame);
-        queueMicrotask(() => this.toTerminal.emit(framed));
-      }
-    }
+    for (const frame of this.frames(bytes, 'to-terminal')) this.cross('to-terminal', frame);
   }
 
   private frames(bytes: Uint8Array, direction: Direction): Uint8Array[] {
-    const decoder = direction === 'to-host' ? this.terminalDecoder : this.hostDecoder;
     try {
-      return decoder.push(bytes);
+      return this.decoders[direction].push(bytes);
     } catch {
       this.events('link', 'garbage', { direction, bytes: bytes.length });
-      if (direction === 'to-host') this.terminalDecoder = new LengthFrameDecoder();
-      else this.hostDecoder = new LengthFrameDecoder();
+      this.decoders[direction] = new LengthFrameDecoder();
       return [];
     }
   }
 
-  private crosses(direction: Direction, frame: Uint8Array): boolean {
-    const verdict = [...this.filters].some((filter) => filter(direction, frame) === 'drop') ? 'drop' : 'pass';
-    this.events('link', verdict === 'pass' ? 'message' : 'dropped', { direction, ...summarise(this.options.dialect, frame) });
-    return verdict === 'pass';
+  private cross(direction: Direction, frame: Uint8Array): void {
+    const view = viewFrame(this.options.dialect, direction, frame);
+    let copies: readonly FrameCopy[] = [{ bytes: frame, delayMs: 0 }];
+    for (const rule of this.rules) copies = copies.flatMap((copy) => rule(copy, view));
+    const message: LinkMessage = {
+      ...view,
+      seq: this.log.length + 1,
+      at: this.options.clock.now(),
+      verdict: copies.length > 0 ? 'passed' : 'dropped',
+    };
+    this.log.push(message);
+    this.events('link', copies.length > 0 ? 'message' : 'dropped', {
+      direction,
+      mti: view.mti,
+      fields: describeView(view, frame.length),
+    });
+    const generation = this.generation;
+    for (const copy of copies) {
+      const send = () => {
+        if (generation === this.generation) this.pipelines[direction].push(encodeLengthFrame(copy.bytes));
+        else this.events('link', 'lost', { direction, bytes: copy.bytes.length + 2 });
+      };
+      if (copy.delayMs > 0) this.options.clock.setTimeout(send, copy.delayMs);
+      else send();
+    }
+    this.seen.emit(message);
   }
-}
 
-/** A one-line, masked account of a frame for the timeline. */
-function summarise(dialect: Dialect, frame: Uint8Array): Record<string, string> {
-  try {
-    const { message } = unpackMessage(dialect, frame);
-    const fields = describeMessage(dialect, message)
-      .map((f) => `${f.field}=${f.value}`)
-      .join(' ');
-    return { mti: message.mti, fields };
-  } catch {
-    return { mti: '????', fields: `undecodable frame of ${frame.length} bytes` };
+  private deliverToHost(bytes: Uint8Array): void {
+    const connection = this.connection;
+    if (!this.isUp || !connection) {
+      this.events('link', 'lost', { direction: 'to-host', bytes: bytes.length });
+      return;
+    }
+    connection.write(bytes);
+  }
+
+  private deliverToTerminal(bytes: Uint8Array): void {
+    if (!this.isUp) {
+      this.events('link', 'lost', { direction: 'to-terminal', bytes: bytes.length });
+      return;
+    }
+    queueMicrotask(() => this.toTerminal.emit(bytes));
   }
 }

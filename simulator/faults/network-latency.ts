@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { DelayQueue } from '../network/delay-queue.ts';
+import { defineFault } from './fault.ts';
+import { onEachDirection } from './link-directions.ts';
+import { direction, duration } from './params.ts';
+
+/** A long or congested path: every chunk arrives late, by `latency` ± `jitter`, never out of order. */
+export const networkLatency = defineFault({
+  name: 'network.latency',
+  summary: 'Every byte arrives late (latency ± jitter): the terminal must wait patiently, and time out only at its limit.',
+  example: '- fault: { network.latency: { latency: 800ms, jitter: 200ms, for: 2m } }',
+  params: z
+    .object({ latency: duration, jitter: duration.optional(), direction: direction.default('both') })
+    .strict(),
+  apply: ({ network, clock, random }, { latency, jitter = 0, direction: which }) =>
+    onEachDirection(which, (dir) => {
+      const queue = new DelayQueue(clock);
+      return network.addStage(dir, {
+        push: (bytes, forward) => queue.hold(bytes, clock.now() + Math.max(0, latency + random.int(-jitter, jitter)), forward),
+        release: (forward) => queue.release(forward),
+        discard: () => queue.discard(),
+      });
+    }),
+});
