@@ -143,10 +143,10 @@ describe('acquirer host over links', () => {
   it('answers 12 to a request type it does not handle yet, and nothing to a response', () => {
     const { host } = hostFixture();
     provisionShop(host);
-    const reversal = signInRequest('000001');
-    reversal.set([0x04, 0x00], 11);
-    const answer = readAnswer(host.handle(reversal)).message;
-    expect(answer).toMatchObject({ mti: '0410', fields: { 11: '000001', 41: terminalId, 39: '12' } });
+    const administrative = signInRequest('000001');
+    administrative.set([0x06, 0x00], 11);
+    const answer = readAnswer(host.handle(administrative)).message;
+    expect(answer).toMatchObject({ mti: '0610', fields: { 11: '000001', 41: terminalId, 39: '12' } });
 
     const response = signInRequest('000001');
     response.set([0x08, 0x10], 11);

@@ -10,6 +10,7 @@ import { CardTokens } from './issuer/card-tokens.ts';
 import { LocalMasterKey } from './keys/local-master-key.ts';
 import { serveLink } from './link-session.ts';
 import { exchange } from './messages/exchange.ts';
+import type { Reply } from './messages/exchange.ts';
 import type { HostContext } from './messages/handler.ts';
 import { createProvisioning } from './registry/provisioning.ts';
 import type { HostProvisioning } from './registry/provisioning.ts';
@@ -34,8 +35,13 @@ export interface AcquirerHostOptions {
 }
 
 export interface AcquirerHost {
-  /** One frame body (no length prefix) in, the answer's frame body out, or undefined for no answer. */
+  /**
+   * One frame body (no length prefix) in, the answer's frame body out, or undefined for no
+   * answer. The answer comes at once even for a slow issuer; `attach` holds it back.
+   */
   handle(request: Uint8Array): Uint8Array | undefined;
+  /** As `handle`, with how long the answer should wait (a slow issuer's delay, else 0). */
+  respond(request: Uint8Array): Reply | undefined;
   /** Serves length-framed requests arriving on `link`; returns the function that stops it. */
   attach(link: ByteLink): () => void;
   readonly provision: HostProvisioning;
@@ -77,12 +83,13 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
 
   const sessions = new Set<() => void>();
   let closed = false;
-  const handle = (request: Uint8Array) => (closed ? undefined : exchange(request, context, events));
+  const respond = (request: Uint8Array) => (closed ? undefined : exchange(request, context, events));
 
   return {
-    handle,
+    handle: (request) => respond(request)?.bytes,
+    respond,
     attach(link) {
-      const stop = serveLink(link, handle, events);
+      const stop = serveLink(link, respond, events, options.clock);
       const detach = () => {
         if (sessions.delete(detach)) stop();
       };

@@ -5,9 +5,23 @@ import { Iso8583Error } from '../../protocol/iso8583/errors.ts';
 import type { IsoMessage } from '../../protocol/iso8583/types.ts';
 import { ResponseCode } from '../response-codes.ts';
 import { answerHeader, answerMti, echoFields, packAnswer } from './answer.ts';
-import { handlers } from './dispatch.ts';
+import { handlerFor } from './dispatch.ts';
 import { readEnvelope } from './envelope.ts';
 import type { HandlerAnswer, HostContext, InboundRequest } from './handler.ts';
+
+/** A request's answer bytes and how long they wait: a slow issuer's answer leaves late. */
+export interface Reply {
+  readonly bytes: Uint8Array;
+  readonly delayMs: number;
+}
+
+/** Repeats (last MTI digit 1) of requests the terminal may repeat; each is handled as its original. */
+const repeats: ReadonlyMap<string, string> = new Map([
+  ['0201', '0200'],
+  ['0221', '0220'],
+  ['0101', '0100'],
+  ['0401', '0400'],
+]);
 
 /**
  * One request's bytes in, the answer's bytes out (or nothing): the host's message handling
@@ -15,32 +29,36 @@ import type { HandlerAnswer, HostContext, InboundRequest } from './handler.ts';
  * Bytes that do not unpack get a format-error answer when their header and MTI can be read;
  * a handler that fails answers 96 rather than leaving the terminal to time out.
  */
-export function exchange(bytes: Uint8Array, context: HostContext, events: EventSink): Uint8Array | undefined {
+export function exchange(bytes: Uint8Array, context: HostContext, events: EventSink): Reply | undefined {
   let request: InboundRequest;
+  let receivedMti: string;
   try {
     const { header, message } = unpackMessage(context.dialect, bytes);
-    request = { header, message, bytes };
+    receivedMti = message.mti;
+    const original = repeats.get(message.mti);
+    request = { header, message: original ? { ...message, mti: original } : message, bytes, repeat: original !== undefined };
   } catch (error) {
     if (!(error instanceof Iso8583Error)) throw error;
-    return formatError(bytes, error, context, events);
+    const packed = formatError(bytes, error, context, events);
+    return packed && { bytes: packed, delayMs: 0 };
   }
 
-  events('host', 'request', requestDetail(request.message));
+  events('host', 'request', requestDetail(request.message, receivedMti));
   const mti = answerMti(request.message.mti);
   if (mti === undefined) return undefined;
   const header = answerHeader(request.header);
-  const handler = handlers.get(request.message.mti);
+  const handler = handlerFor(request.message);
   try {
     const answer = handler ? handler(request, context) : refusal(request.message, mti, ResponseCode.invalidTransaction);
     const packed = packAnswer(context.dialect, answer.message, header, answer.macKey);
     respond(answer.message, events);
-    return packed;
+    return { bytes: packed, delayMs: answer.delayMs ?? 0 };
   } catch (error) {
     events('host', 'error', { mti: request.message.mti, code: error instanceof PoslabError ? error.code : 'UNEXPECTED' });
     const answer = refusal(request.message, mti, ResponseCode.systemMalfunction);
     const packed = packAnswer(context.dialect, answer.message, header);
     respond(answer.message, events);
-    return packed;
+    return { bytes: packed, delayMs: 0 };
   }
 }
 
@@ -62,11 +80,12 @@ function refusal(request: IsoMessage, mti: string, code: ResponseCode): HandlerA
   return { message: { mti, fields: { ...echoFields(request, [11, 41, 42]), 39: code } } };
 }
 
-function requestDetail(message: IsoMessage): EventDetail {
+/** The MTI as it arrived: a repeat shows as 0201, not as the 0200 it is handled as. */
+function requestDetail(message: IsoMessage, receivedMti: string): EventDetail {
   const stan = message.fields[11];
   const terminal = message.fields[41];
   return {
-    mti: message.mti,
+    mti: receivedMti,
     ...(typeof stan === 'string' && { stan }),
     ...(typeof terminal === 'string' && { terminal }),
   };

@@ -24,8 +24,11 @@ export interface HostContext {
 /** A request that unpacked cleanly, with the bytes it came in so its MAC can be checked. */
 export interface InboundRequest {
   readonly header: MessageHeader;
+  /** For a repeat, `mti` is already the original's (0201 arrives as 0200). */
   readonly message: IsoMessage;
   readonly bytes: Uint8Array;
+  /** The MTI ended in 1: the terminal repeats a request whose answer did not come. */
+  readonly repeat: boolean;
 }
 
 export interface HandlerAnswer {
@@ -33,6 +36,8 @@ export interface HandlerAnswer {
   readonly message: IsoMessage;
   /** When present, the host adds field 64 computed under this MAC working key. */
   readonly macKey?: Uint8Array;
+  /** A slow issuer: the answer, already booked, leaves this long after the request (host clock). */
+  readonly delayMs?: number;
 }
 
 /** One per request MTI: reads the request, does the work in the store, says what to answer. */

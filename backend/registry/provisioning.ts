@@ -30,7 +30,13 @@ const cardInput = z.object({
   pin: z.string().regex(/^\d{4,12}$/),
   balanceMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   status: z.enum(['active', 'lost', 'stolen', 'restricted']).default('active'),
-  product: z.enum(['debit', 'credit']).default('debit'),
+  product: z.enum(['debit', 'credit', 'quickpass']).default('debit'),
+  /** How the simulated issuer misbehaves for this card (docs/test-cards.md). */
+  behaviour: z.enum(['slow', 'unavailable', 'partial']).optional(),
+  /** `slow`: seconds on the host's clock before the issuer answers. */
+  delaySeconds: z.number().positive().max(3_600).default(30),
+  /** `partial`: the most the issuer approves in one transaction; it never approves more than the card has. */
+  partialLimitMinor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export type MerchantInput = z.input<typeof merchantInput>;
@@ -72,8 +78,12 @@ export function createProvisioning(store: HostStore, lmk: LocalMasterKey, tokens
         status: card.status,
         product: card.product,
         balanceMinor: card.balanceMinor,
+        heldMinor: 0,
         pinVerifier: tokens.pinVerifier(card.pan, card.pin),
         pinTries: 0,
+        behaviour: card.behaviour,
+        delayMs: card.behaviour === 'slow' ? Math.round(card.delaySeconds * 1_000) : undefined,
+        partialLimitMinor: card.behaviour === 'partial' ? card.partialLimitMinor : undefined,
       });
     },
   };

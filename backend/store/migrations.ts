@@ -67,4 +67,98 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX journal_by_card ON journal (pan_token)`,
     ],
   },
+  {
+    // The full message set: card products and issuer behaviours, holds, journal rows that know
+    // their type and fate, reversals, settlements, batch uploads and reconciliations.
+    version: 2,
+    statements: [
+      // SQLite cannot change a CHECK in place, so cards is rebuilt. The ledger may go below zero,
+      // but only when a reversal takes back a credit already spent; authorisations never do it.
+      `CREATE TABLE cards_v2 (
+         pan_token           TEXT PRIMARY KEY,
+         pan_masked          TEXT NOT NULL,
+         expiry              TEXT NOT NULL,
+         status              TEXT NOT NULL CHECK (status IN ('active', 'lost', 'stolen', 'restricted')),
+         product             TEXT NOT NULL CHECK (product IN ('debit', 'credit', 'quickpass')),
+         balance_minor       INTEGER NOT NULL,
+         held_minor          INTEGER NOT NULL DEFAULT 0 CHECK (held_minor >= 0),
+         pin_verifier        TEXT NOT NULL,
+         pin_tries           INTEGER NOT NULL DEFAULT 0,
+         behaviour           TEXT CHECK (behaviour IN ('slow', 'unavailable', 'partial')),
+         delay_ms            INTEGER,
+         partial_limit_minor INTEGER
+       )`,
+      `INSERT INTO cards_v2 (pan_token, pan_masked, expiry, status, product, balance_minor, pin_verifier, pin_tries)
+         SELECT pan_token, pan_masked, expiry, status, product, balance_minor, pin_verifier, pin_tries FROM cards`,
+      `DROP TABLE cards`,
+      `ALTER TABLE cards_v2 RENAME TO cards`,
+      `ALTER TABLE journal ADD COLUMN type TEXT NOT NULL DEFAULT 'sale'
+         CHECK (type IN ('sale', 'void', 'refund', 'preauth', 'completion', 'balance'))`,
+      `ALTER TABLE journal ADD COLUMN requested_minor INTEGER`,
+      `ALTER TABLE journal ADD COLUMN original_id INTEGER REFERENCES journal(id)`,
+      `ALTER TABLE journal ADD COLUMN reversed INTEGER NOT NULL DEFAULT 0 CHECK (reversed IN (0, 1))`,
+      `ALTER TABLE journal ADD COLUMN reversal_reason TEXT`,
+      `ALTER TABLE journal ADD COLUMN reversed_at INTEGER`,
+      `ALTER TABLE journal ADD COLUMN voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1))`,
+      `ALTER TABLE journal ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE journal ADD COLUMN hold_minor INTEGER NOT NULL DEFAULT 0 CHECK (hold_minor >= 0)`,
+      // The answer as sent, without card data (fields 2, 14) or MAC: a repeat gets it again.
+      `ALTER TABLE journal ADD COLUMN answer TEXT`,
+      `CREATE INDEX journal_by_rrn ON journal (rrn)`,
+      `CREATE INDEX journal_by_batch ON journal (terminal_id, batch)`,
+      `CREATE TABLE reversals (
+         id            INTEGER PRIMARY KEY AUTOINCREMENT,
+         terminal_id   TEXT NOT NULL,
+         batch         TEXT NOT NULL,
+         stan          TEXT NOT NULL,
+         original_mti  TEXT NOT NULL,
+         reason        TEXT NOT NULL,
+         original_id   INTEGER REFERENCES journal(id),
+         outcome       TEXT NOT NULL,
+         created_at    INTEGER NOT NULL,
+         answer        TEXT NOT NULL,
+         UNIQUE (terminal_id, batch, stan, original_mti)
+       )`,
+      `CREATE TABLE settlements (
+         id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+         terminal_id         TEXT NOT NULL,
+         merchant_id         TEXT NOT NULL,
+         batch               TEXT NOT NULL,
+         stan                TEXT NOT NULL,
+         terminal_totals     TEXT NOT NULL,
+         host_totals         TEXT NOT NULL,
+         result              TEXT NOT NULL CHECK (result IN ('1', '2')),
+         state               TEXT NOT NULL CHECK (state IN ('awaiting-upload', 'closed')),
+         settled_totals      TEXT,
+         next_batch          TEXT,
+         created_at          INTEGER NOT NULL,
+         closed_at           INTEGER,
+         UNIQUE (terminal_id, batch)
+       )`,
+      `CREATE TABLE batch_uploads (
+         terminal_id     TEXT NOT NULL,
+         batch           TEXT NOT NULL,
+         stan            TEXT NOT NULL,
+         message_type    TEXT NOT NULL,
+         processing_code TEXT NOT NULL,
+         amount_minor    INTEGER NOT NULL,
+         pan_token       TEXT NOT NULL,
+         pan_masked      TEXT NOT NULL,
+         rrn             TEXT,
+         auth_code       TEXT,
+         created_at      INTEGER NOT NULL,
+         PRIMARY KEY (terminal_id, batch, stan)
+       )`,
+      `CREATE TABLE reconciliations (
+         id             INTEGER PRIMARY KEY AUTOINCREMENT,
+         settlement_id  INTEGER NOT NULL REFERENCES settlements(id),
+         terminal_id    TEXT NOT NULL,
+         batch          TEXT NOT NULL,
+         declared_count INTEGER NOT NULL,
+         uploaded_count INTEGER NOT NULL,
+         differences    TEXT NOT NULL,
+         created_at     INTEGER NOT NULL
+       )`,
+    ],
+  },
 ];

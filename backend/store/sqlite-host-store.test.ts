@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { cards, hostFixture, provisionShop, readAnswer, saleRequest, signIn, terminalMasterKey } from '../test-support/terminal-messages.ts';
+import { migrations } from './migrations.ts';
 import { openHostStore } from './sqlite-host-store.ts';
 
 const folders: string[] = [];
@@ -45,7 +46,7 @@ describe('host store', () => {
     openHostStore({ file }).close();
     const db = new Database(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version);
     db.close();
   });
 
@@ -97,8 +98,12 @@ describe('host store', () => {
       status: 'active',
       product: 'debit',
       balanceMinor: 100,
+      heldMinor: 0,
       pinVerifier: 'verifier',
       pinTries: 0,
+      behaviour: undefined,
+      delayMs: undefined,
+      partialLimitMinor: undefined,
     });
     expect(() => store.debit('token', 101)).toThrow(expect.objectContaining({ code: 'HOST_INVALID' }));
     store.debit('token', 100);

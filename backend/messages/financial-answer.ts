@@ -1,0 +1,50 @@
+import type { FieldValue, IsoMessage } from '../../protocol/iso8583/types.ts';
+import type { ResponseCode } from '../response-codes.ts';
+import { answerMti, echoFields } from './answer.ts';
+import { cardFrom } from './financial-request.ts';
+import type { HostContext } from './handler.ts';
+import { hostTime } from './host-time.ts';
+import { newRetrievalReference } from './references.ts';
+
+export interface References {
+  readonly rrn: string;
+  readonly authCode: string | undefined;
+}
+
+/**
+ * The answer to a 0200, 0220 or 0100 ("as a sale" in the wire doc): the request's 3, 4, 11,
+ * 25, 41, 42, 49 and 60 echoed, the PAN in 2 and expiry in 14, the host's time in 12/13, the
+ * institution in 32 and 44, a fresh 37, 38 on approval, and `extra` (field 4 of a partial
+ * approval, field 54 of a balance).
+ */
+export function financialAnswer(
+  request: IsoMessage,
+  context: HostContext,
+  code: ResponseCode,
+  references?: References,
+  extra: Partial<Record<number, FieldValue>> = {},
+): IsoMessage {
+  const time = hostTime(context.clock, context.utcOffsetMinutes);
+  const card = cardFrom(request.fields);
+  return {
+    mti: answerMti(request.mti) ?? request.mti,
+    fields: {
+      ...echoFields(request, [3, 4, 11, 25, 41, 42, 49, 60]),
+      ...(card !== undefined && { 2: card.pan }),
+      ...(card?.expiry !== undefined && { 14: card.expiry }),
+      12: time.time,
+      13: time.date,
+      32: context.institutionId,
+      37: references?.rrn ?? newRetrievalReference(context.referenceRandom),
+      ...(references?.authCode !== undefined && { 38: references.authCode }),
+      39: code,
+      44: `${context.institutionId.padEnd(11)}${context.institutionId.padEnd(11)}`,
+      ...extra,
+    },
+  };
+}
+
+/** Field 4's form: twelve digits of fen. */
+export function amountField(amountMinor: number): string {
+  return String(amountMinor).padStart(12, '0');
+}

@@ -1,0 +1,177 @@
+import { maskPan } from '../../protocol/iso8583/describe.ts';
+import { HostError } from '../host-errors.ts';
+import type { IssuerDecision } from '../issuer/authorise.ts';
+import { ResponseCode } from '../response-codes.ts';
+import type { CardRecord, TerminalRecord, TransactionType } from '../store/host-store.ts';
+import { admission, callerOf } from './admission.ts';
+import { financialAnswer } from './financial-answer.ts';
+import type { References } from './financial-answer.ts';
+import { readFinancialRequest } from './financial-request.ts';
+import type { FinancialRequest } from './financial-request.ts';
+import type { HandlerAnswer, HostContext, MessageHandler } from './handler.ts';
+import { hostTime } from './host-time.ts';
+import { newAuthorisationCode, newRetrievalReference } from './references.ts';
+import { replayAnswer, storableAnswer } from './stored-answer.ts';
+
+/** What a kind of transaction decides from, inside the store transaction. */
+export interface BookingInput {
+  readonly request: FinancialRequest;
+  readonly context: HostContext;
+  readonly terminal: TerminalRecord;
+  readonly pinKey: Uint8Array;
+  readonly panToken: string;
+  readonly card: CardRecord | undefined;
+  /** The host's date as YYMM. */
+  readonly today: string;
+}
+
+export interface Outcome {
+  readonly code: ResponseCode;
+  /** The amount booked: what was approved, else what was asked (0 for a balance inquiry). */
+  readonly amountMinor: number;
+  readonly pinTries?: number;
+  readonly delayMs?: number;
+  readonly originalId?: number;
+  readonly holdMinor?: number;
+  /** Answer fields beyond the common ones: 4 on a partial approval, 54 for a balance. */
+  readonly fields?: Partial<Record<number, string>>;
+  /** Moves the money of an approval; runs after its journal row is written, in the same transaction. */
+  readonly apply?: () => void;
+}
+
+export interface FinancialKind {
+  readonly type: TransactionType;
+  readonly processingCode: string;
+  /** Field 4 must be there and above zero, else 30. */
+  readonly needsAmount: boolean;
+  decide(input: BookingInput): Outcome;
+}
+
+export const isApproval = (code: string): boolean => code === ResponseCode.approved || code === ResponseCode.partialApproval;
+
+/** An issuer decision as an outcome, with the money move to run if it approved. */
+export function issuerOutcome(decision: IssuerDecision, requestedMinor: number, apply: () => void): Outcome {
+  const approved = isApproval(decision.code);
+  return {
+    code: decision.code,
+    amountMinor: approved ? decision.approvedMinor : requestedMinor,
+    delayMs: decision.delayMs,
+    ...(decision.pinTries !== undefined && { pinTries: decision.pinTries }),
+    ...(approved && { apply }),
+  };
+}
+
+/**
+ * One pipeline for every request that moves (or shows) money: 0200 sale, balance, void and
+ * completion, 0220 refund, 0100 pre-authorisation. Theory of operation: first decide whether
+ * the request can be trusted at all (admission: 30, 97, 03, A0); until then nothing is
+ * written. A repeat whose original is journaled gets the stored answer and nothing else
+ * happens. Otherwise the journal row (with the answer it carries), the PIN try counter and
+ * the money are one transaction that commits before the answer is packed; the journal's
+ * unique (terminal, batch, STAN, MTI) makes a reused STAN a 94, never a second booking.
+ */
+export function financialHandler(kind: FinancialKind): MessageHandler {
+  return (inbound, context) => {
+    const caller = callerOf(inbound, context);
+    const macKey = caller.keys?.macKey;
+    const refuse = (code: ResponseCode): HandlerAnswer => ({ macKey, message: financialAnswer(inbound.message, context, code) });
+
+    const read = readFinancialRequest(inbound.message);
+    const request = read && (!kind.needsAmount || (read.amountMinor ?? 0) > 0) ? read : undefined;
+    const refusal = admission(inbound, context, caller, request?.merchantId);
+    if (refusal !== undefined || !request || !caller.terminal || !caller.keys) return refuse(refusal ?? ResponseCode.formatError);
+    const { terminal, keys } = caller;
+
+    context.store.recordStan(terminal.terminalId, request.stan);
+    if (request.processingCode !== kind.processingCode) return refuse(ResponseCode.invalidTransaction);
+
+    if (inbound.repeat) {
+      const original = context.store.journalEntry({ ...key(request), mti: inbound.message.mti });
+      if (original) {
+        const message = original.answer
+          ? replayAnswer(original.answer, inbound.message)
+          : financialAnswer(inbound.message, context, original.responseCode as ResponseCode, original);
+        return { macKey, message };
+      }
+    }
+
+    try {
+      return context.store.transaction(() => {
+        const answer = book(kind, inbound.message.mti, request, { context, terminal, pinKey: keys.pinKey, inbound: inbound.message });
+        return { macKey, message: answer.message, delayMs: answer.delayMs };
+      });
+    } catch (error) {
+      if (error instanceof HostError && error.code === 'HOST_DUPLICATE') return refuse(ResponseCode.duplicate);
+      throw error;
+    }
+  };
+}
+
+function key(request: FinancialRequest) {
+  return { terminalId: request.terminalId, batch: request.batch, stan: request.stan };
+}
+
+function book(
+  kind: FinancialKind,
+  mti: string,
+  request: FinancialRequest,
+  at: { context: HostContext; terminal: TerminalRecord; pinKey: Uint8Array; inbound: HandlerAnswer['message'] },
+): { message: HandlerAnswer['message']; delayMs: number } {
+  const { context, terminal } = at;
+  const { store } = context;
+  const panToken = context.tokens.panToken(request.pan);
+  const card = store.card(panToken);
+  const requestedMinor = request.amountMinor ?? 0;
+  const outcome = notBookable(request, terminal, mti, context)
+    ? { code: ResponseCode.invalidTransaction, amountMinor: requestedMinor }
+    : kind.decide({
+        request,
+        context,
+        terminal,
+        pinKey: at.pinKey,
+        panToken,
+        card,
+        today: hostTime(context.clock, context.utcOffsetMinutes).yearMonth,
+      });
+  const approved = isApproval(outcome.code);
+  const references: References = {
+    rrn: newRetrievalReference(context.referenceRandom),
+    authCode: approved ? newAuthorisationCode(context.referenceRandom) : undefined,
+  };
+  const message = financialAnswer(at.inbound, context, outcome.code, references, outcome.fields);
+
+  // The journal row goes first: a reused STAN fails here, before any balance or counter moves.
+  store.appendJournal({
+    ...key(request),
+    mti,
+    merchantId: request.merchantId,
+    type: kind.type,
+    processingCode: request.processingCode,
+    amountMinor: outcome.amountMinor,
+    requestedMinor,
+    panMasked: maskPan(request.pan),
+    panToken,
+    entryMode: request.entryMode,
+    responseCode: outcome.code,
+    authCode: references.authCode,
+    rrn: references.rrn,
+    createdAt: context.clock.now(),
+    status: approved ? 'approved' : 'declined',
+    originalId: outcome.originalId,
+    holdMinor: approved ? (outcome.holdMinor ?? 0) : 0,
+    answer: storableAnswer(message),
+  });
+  if (card && outcome.pinTries !== undefined) store.setPinTries(panToken, outcome.pinTries);
+  if (approved) outcome.apply?.();
+  return { message, delayMs: outcome.delayMs ?? 0 };
+}
+
+/**
+ * Money goes only into the terminal's open batch: a closed batch has been settled and a
+ * booking there would never be. A request the terminal already reversed (the reversal overtook
+ * it on the wire) is not booked either.
+ */
+function notBookable(request: FinancialRequest, terminal: TerminalRecord, mti: string, context: HostContext): boolean {
+  if (request.batch !== terminal.batch) return true;
+  return context.store.reversal({ ...key(request), originalMti: mti }) !== undefined;
+}

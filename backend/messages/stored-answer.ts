@@ -1,0 +1,42 @@
+import type { IsoMessage } from '../../protocol/iso8583/types.ts';
+import { cardFrom } from './financial-request.ts';
+
+/** Card data comes back from the repeated request itself; the MAC is computed afresh. */
+const NOT_STORED = new Set([2, 14, 64]);
+
+interface Stored {
+  readonly mti: string;
+  readonly fields: Readonly<Record<string, string>>;
+  /** Which of fields 2 and 14 the answer carried. */
+  readonly card: readonly number[];
+}
+
+/**
+ * An answer as the journal keeps it, so that a repeat (MTI ending in 1), even after a restart,
+ * gets the very same answer: same 37, 38, 39, same times. No PAN reaches the store.
+ */
+export function storableAnswer(message: IsoMessage): string {
+  const fields: Record<string, string> = {};
+  const card: number[] = [];
+  for (const [key, value] of Object.entries(message.fields)) {
+    const id = Number(key);
+    if (NOT_STORED.has(id)) {
+      if (id !== 64) card.push(id);
+    } else if (typeof value === 'string') {
+      fields[key] = value;
+    }
+  }
+  const stored: Stored = { mti: message.mti, fields, card };
+  return JSON.stringify(stored);
+}
+
+/** The stored answer again, with the PAN and expiry read from the repeat that asks for it. */
+export function replayAnswer(stored: string, request: IsoMessage): IsoMessage {
+  const { mti, fields, card } = JSON.parse(stored) as Stored;
+  const message: IsoMessage = { mti, fields: {} };
+  for (const [key, value] of Object.entries(fields)) message.fields[Number(key)] = value;
+  const fromRequest = cardFrom(request.fields);
+  if (card.includes(2) && fromRequest) message.fields[2] = fromRequest.pan;
+  if (card.includes(14) && fromRequest?.expiry !== undefined) message.fields[14] = fromRequest.expiry;
+  return message;
+}
