@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { KEYS } from '../../core/ports.ts';
-import type { ClientMessage } from '../shared/sandbox-api.ts';
+import { TERMINAL_KEYS, type ClientMessage } from '../shared/sandbox-api.ts';
 import { SandboxInputError } from './sandbox-input-error.ts';
 
 const clientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('key'), key: z.enum(KEYS as [string, ...string[]]) }),
+  z.object({ type: z.literal('key'), key: z.enum(TERMINAL_KEYS) }),
   z.object({
     type: z.literal('card'),
     action: z.enum(['insert', 'swipe', 'tap', 'remove']),

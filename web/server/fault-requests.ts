@@ -9,11 +9,11 @@ import { SandboxInputError } from './sandbox-input-error.ts';
 
 /** A unit's example, `- fault: { name: { params…, for: 30s } }`, split into what the panel pre-fills. */
 function exampleParts(name: string, example: string): { params: string; duration: string } {
-  const parsed = parseDocument(example.replace(/^\s*-\s*/, ''), { schema: 'failsafe' }).toJS() as unknown;
+  const parsed = parseDocument(example.replace(/^\s*-\s*/, '')).toJS() as unknown;
   const fault = (parsed as { fault?: Record<string, unknown> } | null)?.fault?.[name];
   const { for: forText, ...params } = (typeof fault === 'object' && fault !== null ? fault : {}) as Record<string, unknown>;
   const text = Object.keys(params).length === 0 ? '{}' : stringify(params, { flow: true }).trim();
-  return { params: text, duration: typeof forText === 'string' ? forText : '' };
+  return { params: text, duration: forText === undefined ? '' : String(forText) };
 }
 
 /** The fault panel: every registered unit, each a button with its one-line summary. */

@@ -3,6 +3,9 @@ import { maskPan } from '../../protocol/iso8583/describe.ts';
 import { receiptText } from '../../simulator/printer/receipt.ts';
 import type { PlaybackState, SessionState, TestCard } from '../shared/sandbox-api.ts';
 
+/** The terminal's factory cashier, for worlds whose scenario names no operators. */
+const FACTORY_CASHIER = { code: '01', password: '0000' };
+
 export interface SessionExtras {
   readonly sessionId: string;
   readonly speed: number;
@@ -33,7 +36,7 @@ function testCards(world: World): TestCard[] {
 /** Everything the page draws, read from the world's hardware and the host's queries; PANs masked. */
 export function sessionState(world: World, extras: SessionExtras): SessionState {
   const { scenario } = world;
-  const operator = scenario.operators[0] ?? { code: '01', password: '0000' };
+  const operator = scenario.operators?.find((o) => o.code !== '00' && o.code !== '99') ?? FACTORY_CASHIER;
   const condition = world.printer.faults();
   const now = world.clock.now();
   return {

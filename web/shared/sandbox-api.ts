@@ -4,10 +4,9 @@
  * ever carry a clear PAN, track, PIN or key: the server sends masked PANs and PIN-pad asterisks.
  */
 
-/** A key on the terminal's own keypad. */
-export type TerminalKey =
-  | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
-  | 'ENTER' | 'CANCEL' | 'CLEAR' | 'FUNC' | 'UP' | 'DOWN';
+/** The keys on the terminal's own keypad. */
+export const TERMINAL_KEYS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'ENTER', 'CANCEL', 'CLEAR', 'FUNC', 'UP', 'DOWN'] as const;
+export type TerminalKey = (typeof TERMINAL_KEYS)[number];
 
 /** One line of the timeline: every event across devices, core, link and host. */
 export interface TimelineEntry {
