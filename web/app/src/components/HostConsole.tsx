@@ -1,0 +1,54 @@
+import type { SessionState } from '../../../shared/sandbox-api.ts';
+import { elapsed, MESSAGE_TYPES, money } from '../format.ts';
+
+/** The acquirer's side: its journal of what it booked, and what each test card has left. */
+export function HostConsole({ state }: { state: SessionState }) {
+  return (
+    <section className="panel host" aria-label="Host console">
+      <h2>Host console</h2>
+      <h3>Journal</h3>
+      {state.journal.length === 0 ? (
+        <p className="empty">Nothing booked yet.</p>
+      ) : (
+        <table className="journal">
+          <thead>
+            <tr>
+              <th>time</th>
+              <th>STAN</th>
+              <th>type</th>
+              <th>amount</th>
+              <th>card</th>
+              <th>result</th>
+              <th>auth</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.journal.map((row) => (
+              <tr key={row.id} data-status={row.status}>
+                <td>{elapsed(row.t)}</td>
+                <td>{row.stan}</td>
+                <td title={row.mti}>{MESSAGE_TYPES[row.mti] ?? row.mti}</td>
+                <td>{money(row.amountMinor)}</td>
+                <td>
+                  <code>{row.panMasked}</code>
+                </td>
+                <td>
+                  {row.status} ({row.responseCode})
+                </td>
+                <td>{row.authCode ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Card balances</h3>
+      <ul className="balances">
+        {state.cards.map((card) => (
+          <li key={card.id}>
+            {card.id}: {card.balanceMinor === undefined ? 'unknown' : money(card.balanceMinor)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
