@@ -1,0 +1,151 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { EventSink } from '../../platform/events.ts';
+import type { HostStore } from '../store/host-store.ts';
+import type { RiskEngine } from './risk-engine.ts';
+import type { AlertFilter, RiskAlert, RiskStore, TerminalFreeze } from './risk-store.ts';
+import type { RiskDecision, RiskTransaction, TerminalBinding } from './risk-types.ts';
+import { readTerminalLocation } from './terminal-location.ts';
+
+/** A financial request as the handler read it; the PAN is already a token and a mask. */
+export interface ScreenRequest {
+  readonly terminalId: string;
+  /** Field 42 as sent. */
+  readonly merchantId: string;
+  readonly batch: string;
+  readonly stan: string;
+  readonly panToken: string;
+  readonly panMasked: string;
+  /** Field 59 as sent, if any. */
+  readonly location: string | undefined;
+}
+
+/** Field 39 values risk control answers with (docs/host.md, "Risk control"). */
+export const RiskResponseCode = { suspectedFraud: '59', restricted: '62' } as const;
+export type RiskResponseCode = (typeof RiskResponseCode)[keyof typeof RiskResponseCode];
+
+export interface Screening {
+  readonly decision: RiskDecision;
+  /** Set when the request must be refused: 59 on `decline`, 62 on `freeze` or a frozen terminal. */
+  readonly code: RiskResponseCode | undefined;
+  readonly alertIds: readonly number[];
+}
+
+/** Risk control as the host's handlers and its operators see it. */
+export interface RiskControl {
+  /** Checks one financial request, records it, its alerts and any freeze; says whether to refuse it. */
+  screen(request: ScreenRequest): Screening;
+  alerts(filter?: AlertFilter): RiskAlert[];
+  frozen(): TerminalFreeze[];
+  freezeOf(terminalId: string): TerminalFreeze | undefined;
+  /** Lifts a freeze; false when the terminal was not frozen. */
+  unfreeze(terminalId: string, by: string): boolean;
+}
+
+export interface RiskControlDeps {
+  readonly engine: RiskEngine;
+  readonly store: RiskStore;
+  readonly registry: Pick<HostStore, 'terminal' | 'merchant'>;
+  readonly clock: Clock;
+  readonly events: EventSink;
+}
+
+const allow: RiskDecision = { action: 'allow', hits: [] };
+
+const refusalFor: Readonly<Record<RiskDecision['action'], RiskResponseCode | undefined>> = {
+  allow: undefined,
+  alert: undefined,
+  decline: RiskResponseCode.suspectedFraud,
+  freeze: RiskResponseCode.restricted,
+};
+
+/**
+ * Theory of operation: a frozen terminal is refused (62) before anything else is looked at.
+ * Otherwise the request, its binding and the terminal's and card's recent history go to the
+ * pure engine; the request itself is then recorded as history whatever the verdict, every hit
+ * becomes an alert with its evidence, and a `freeze` hit freezes the terminal — all in one
+ * transaction, so an alert is never lost and a freeze never half-applied.
+ */
+export function createRiskControl(deps: RiskControlDeps): RiskControl {
+  const { engine, store, registry, clock, events } = deps;
+  const config = engine.config;
+  const historyDepth = (limit: number) => (config.velocity.enabled ? limit + 1 : 1);
+  const since = (at: number) =>
+    at - Math.max(config.velocity.enabled ? config.velocity.windowMs : 0, config.impossibleTravel.lookbackMs);
+
+  return {
+    screen(request) {
+      const at = clock.now();
+      const freeze = store.freeze(request.terminalId);
+      if (freeze) {
+        events('host', 'risk-refused', { terminal: request.terminalId, reason: 'frozen', alert: freeze.alertId });
+        return { decision: allow, code: RiskResponseCode.restricted, alertIds: [] };
+      }
+      const binding = bindingOf(registry, request.terminalId);
+      if (!binding) return { decision: allow, code: undefined, alertIds: [] };
+
+      const reported = readTerminalLocation(request.location);
+      const transaction: RiskTransaction = {
+        terminalId: request.terminalId,
+        merchantId: request.merchantId,
+        batch: request.batch,
+        stan: request.stan,
+        panMasked: request.panMasked,
+        cardToken: request.panToken,
+        at,
+        region: reported?.region ?? binding.region,
+      };
+      const decision = engine.check({
+        transaction,
+        binding,
+        reported,
+        requestMcc: request.merchantId === binding.merchantId ? undefined : registry.merchant(request.merchantId)?.mcc,
+        history: {
+          terminal: store.recent('terminal', request.terminalId, since(at), historyDepth(config.velocity.maxPerTerminal)),
+          card: store.recent('card', request.panToken, since(at), historyDepth(config.velocity.maxPerCard)),
+        },
+      });
+
+      const alertIds = store.transaction(() => {
+        store.record(transaction);
+        const ids: number[] = [];
+        for (const hit of decision.hits) {
+          const { rule, action, summary, evidence, transactions } = hit;
+          const id = store.addAlert({
+            rule,
+            action,
+            summary,
+            evidence,
+            transactions,
+            terminalId: binding.terminalId,
+            merchantId: binding.merchantId,
+            createdAt: at,
+          });
+          ids.push(id);
+          if (action === 'freeze' && !store.freeze(binding.terminalId)) {
+            store.addFreeze({ terminalId: binding.terminalId, alertId: id, reason: `${rule}: ${summary}`, at });
+          }
+        }
+        return ids;
+      });
+      decision.hits.forEach((hit, i) =>
+        events('host', 'risk-alert', { rule: hit.rule, action: hit.action, terminal: binding.terminalId, alert: alertIds[i] ?? 0 }),
+      );
+      return { decision, code: refusalFor[decision.action], alertIds };
+    },
+    alerts: (filter) => store.alerts(filter),
+    frozen: () => store.frozen(),
+    freezeOf: (terminalId) => store.freeze(terminalId),
+    unfreeze(terminalId, by) {
+      const lifted = store.endFreeze(terminalId, clock.now(), by);
+      if (lifted) events('host', 'risk-unfrozen', { terminal: terminalId, by });
+      return lifted;
+    },
+  };
+}
+
+function bindingOf(registry: RiskControlDeps['registry'], terminalId: string): TerminalBinding | undefined {
+  const terminal = registry.terminal(terminalId);
+  const merchant = terminal && registry.merchant(terminal.merchantId);
+  if (!terminal || !merchant) return undefined;
+  return { terminalId, merchantId: merchant.id, mcc: merchant.mcc, region: merchant.region };
+}
