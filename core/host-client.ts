@@ -10,26 +10,44 @@ export type MacFunction = (data: Uint8Array) => Promise<Uint8Array>;
 export type Exchange =
   | { readonly kind: 'answered'; readonly response: IsoMessage; readonly macValid: boolean | undefined }
   | { readonly kind: 'no-answer' }
-  | { readonly kind: 'link-down' };
+  /** Nothing left the terminal: the link is down. */
+  | { readonly kind: 'link-down' }
+  /** Nothing left the terminal: the PIN pad could not compute the request's MAC. */
+  | { readonly kind: 'mac-unavailable' };
+
+/** The host exchange as flows use it; the host client is the real one, tests bring fakes. */
+export interface HostExchange {
+  exchange(request: IsoMessage, options: { timeoutMs: number; mac?: MacFunction }): Promise<Exchange>;
+}
 
 const MAC_PLACEHOLDER = new Uint8Array(8);
 
+interface Outstanding {
+  readonly stan: string;
+  readonly terminalId: string;
+  /** 0400 and 0401 are both answered by 0410: requests and answers share the first two digits. */
+  readonly mtiClass: string;
+  deliver(packed: Uint8Array, message: IsoMessage): void;
+}
+
 /**
  * The terminal's side of the ISO 8583 conversation: frames requests onto the modem's link and
- * waits, on the injected clock, for the answer that matches the request's STAN and terminal
- * id. Answers to anything else (late answers to an earlier request, garbage) are dropped:
+ * waits, on the injected clock, for the answer that matches the request's STAN, terminal id
+ * and message class. Anything else (a late answer to an earlier request — say a sale's 0210
+ * arriving while its reversal is outstanding under the same STAN — or garbage) is dropped:
  * a terminal acts only on the answer to what it asked.
  */
-export class HostClient {
+export class HostClient implements HostExchange {
   private decoder = new LengthFrameDecoder();
-  private pending: { stan: string; terminalId: string; deliver: (packed: Uint8Array, message: IsoMessage) => void } | undefined;
+  private pending: Outstanding | undefined;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly link: ByteLink,
     private readonly clock: Clock,
     private readonly dialect: Dialect,
   ) {
-    link.onData((chunk) => this.receive(chunk));
+    this.unsubscribe = link.onData((chunk) => this.receive(chunk));
   }
 
   get online(): boolean {
@@ -38,21 +56,23 @@ export class HostClient {
 
   async exchange(request: IsoMessage, options: { timeoutMs: number; mac?: MacFunction }): Promise<Exchange> {
     if (!this.link.up) return { kind: 'link-down' };
-    const bytes = await this.pack(request, options.mac);
-    const stan = String(request.fields[11] ?? '');
-    const terminalId = String(request.fields[41] ?? '');
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.pack(request, options.mac);
+    } catch {
+      return { kind: 'mac-unavailable' };
+    }
 
     const answer = new Promise<Exchange>((resolve) => {
       let timer: Timer | undefined;
       this.pending = {
-        stan,
-        terminalId,
+        stan: String(request.fields[11] ?? ''),
+        terminalId: String(request.fields[41] ?? ''),
+        mtiClass: request.mti.slice(0, 2),
         deliver: (packed, response) => {
           if (timer) this.clock.clearTimeout(timer);
           this.pending = undefined;
-          void this.verify(packed, response, options.mac).then((macValid) =>
-            resolve({ kind: 'answered', response, macValid }),
-          );
+          void this.verify(packed, response, options.mac).then((macValid) => resolve({ kind: 'answered', response, macValid }));
         },
       };
       timer = this.clock.setTimeout(() => {
@@ -71,17 +91,28 @@ export class HostClient {
     return answer;
   }
 
+  /** Power cut: stop listening to the modem. */
+  dispose(): void {
+    this.unsubscribe();
+    this.pending = undefined;
+  }
+
   private async pack(request: IsoMessage, mac: MacFunction | undefined): Promise<Uint8Array> {
     if (!mac) return packMessage(this.dialect, request);
     const packed = packMessage(this.dialect, { mti: request.mti, fields: { ...request.fields, 64: MAC_PLACEHOLDER } });
     return withMac(packed, await mac(macRegion(this.dialect, packed)));
   }
 
+  /** A MAC the PIN pad cannot check counts as a MAC that failed: the answer is not trusted. */
   private async verify(packed: Uint8Array, response: IsoMessage, mac: MacFunction | undefined): Promise<boolean | undefined> {
     const received = response.fields[64];
     if (!mac || !(received instanceof Uint8Array)) return undefined;
-    const expected = await mac(macRegion(this.dialect, packed));
-    return expected.length === received.length && expected.every((byte, i) => byte === received[i]);
+    try {
+      const expected = await mac(macRegion(this.dialect, packed));
+      return expected.length === received.length && expected.every((byte, i) => byte === received[i]);
+    } catch {
+      return false;
+    }
   }
 
   private receive(chunk: Uint8Array): void {
@@ -101,7 +132,13 @@ export class HostClient {
         continue;
       }
       const pending = this.pending;
-      if (pending && message.fields[11] === pending.stan && message.fields[41] === pending.terminalId) {
+      if (
+        pending &&
+        message.mti.slice(0, 2) === pending.mtiClass &&
+        message.mti[2] === '1' &&
+        message.fields[11] === pending.stan &&
+        message.fields[41] === pending.terminalId
+      ) {
         pending.deliver(frame, message);
       }
     }
