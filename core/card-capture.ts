@@ -1,22 +1,20 @@
-import { readChip } from './emv/read-chip.ts';
+import { readChip, type ChipTransaction } from './emv/read-chip.ts';
 import type { TerminalContext } from './terminal-context.ts';
-import { screens } from './screens.ts';
+import type { CardData } from './transaction/requests.ts';
+import { screens, type TransactionTitle } from './screens.ts';
 import { localDateTime } from './local-time.ts';
 
-/** What a sale needs from the card; held in memory for one transaction only. */
-export interface CapturedCard {
-  readonly pan: string;
-  readonly expiry: string;
-  readonly track2: string;
-  readonly entry: 'chip' | 'swipe' | 'fallback';
-  readonly panSequence?: string;
-  readonly iccData?: Uint8Array;
-}
-
 export type CardCapture =
-  | { readonly kind: 'card'; readonly card: CapturedCard }
+  | { readonly kind: 'card'; readonly card: CardData }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'timeout' };
+
+export interface CaptureRequest {
+  readonly title: TransactionTitle;
+  /** Shown and given to the chip; undefined for a balance inquiry. */
+  readonly amountMinor?: number;
+  readonly transactionType: ChipTransaction['transactionType'];
+}
 
 function parseTrack2(track2: string): { pan: string; expiry: string; serviceCode: string } | undefined {
   const match = /^(\d{12,19})[=D](\d{4})(\d{3})/.exec(track2);
@@ -24,14 +22,39 @@ function parseTrack2(track2: string): { pan: string; expiry: string; serviceCode
   return { pan: match[1]!, expiry: match[2]!, serviceCode: match[3]! };
 }
 
+async function readIcc(ctx: TerminalContext, request: CaptureRequest, entry: 'chip' | 'contactless'): Promise<CardData | undefined> {
+  ctx.show(screens.readingChip());
+  try {
+    const chip = await readChip((apdu) => ctx.devices.reader.transmit(apdu), {
+      amountMinor: request.amountMinor ?? 0,
+      currency: '156',
+      date: localDateTime(ctx.clock.now()).yymmdd,
+      unpredictableNumber: ctx.random.bytes(4),
+      transactionType: request.transactionType,
+    });
+    return {
+      pan: chip.pan,
+      expiry: chip.expiry,
+      track2: chip.track2Equivalent,
+      entry,
+      panSequence: chip.panSequence,
+      iccData: chip.iccData,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Waits for the card and reads it, chip first: a chip card that is swiped is told to be
- * inserted, and only after the chip fails does a swipe count (as a fallback).
+ * inserted, and only after the chip fails does a swipe count (as a fallback). A tap counts
+ * only on a terminal with a contactless reader.
  */
-export async function captureCard(ctx: TerminalContext, amountMinor: number): Promise<CardCapture> {
+export async function captureCard(ctx: TerminalContext, request: CaptureRequest): Promise<CardCapture> {
   let fallback = false;
+  const tap = ctx.capabilities.contactless;
   for (;;) {
-    ctx.show(screens.presentCard(amountMinor, fallback));
+    ctx.show(screens.presentCard(request.title, request.amountMinor, fallback, tap));
     const input = await ctx.input.next(ctx.promptTimeoutMs);
     if (input.kind === 'timeout') return { kind: 'timeout' };
     if (input.kind === 'key') {
@@ -63,32 +86,17 @@ export async function captureCard(ctx: TerminalContext, amountMinor: number): Pr
         fallback = true;
         break;
       case 'chip-inserted': {
-        ctx.show(screens.readingChip());
-        try {
-          const chip = await readChip((apdu) => ctx.devices.reader.transmit(apdu), {
-            amountMinor,
-            currency: '156',
-            date: localDateTime(ctx.clock.now()).yymmdd,
-            unpredictableNumber: ctx.random.bytes(4),
-            transactionType: '00',
-          });
-          return {
-            kind: 'card',
-            card: {
-              pan: chip.pan,
-              expiry: chip.expiry,
-              track2: chip.track2Equivalent,
-              entry: 'chip',
-              panSequence: chip.panSequence,
-              iccData: chip.iccData,
-            },
-          };
-        } catch {
-          fallback = true;
-        }
+        const card = await readIcc(ctx, request, 'chip');
+        if (card) return { kind: 'card', card };
+        fallback = true;
         break;
       }
-      case 'tap':
+      case 'tap': {
+        if (!tap) break;
+        const card = await readIcc(ctx, request, 'contactless');
+        if (card) return { kind: 'card', card };
+        break;
+      }
       case 'removed':
         break;
     }

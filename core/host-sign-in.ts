@@ -27,7 +27,7 @@ export async function hostSignIn(ctx: TerminalContext, operator: string): Promis
     { timeoutMs: ctx.responseTimeoutMs },
   );
   if (exchange.kind === 'link-down') return fail(ctx, 'NETWORK DOWN');
-  if (exchange.kind === 'no-answer') return fail(ctx, 'NO HOST RESPONSE');
+  if (exchange.kind !== 'answered') return fail(ctx, 'NO HOST RESPONSE');
 
   const { fields } = exchange.response;
   const code = String(fields[39] ?? '');

@@ -1,46 +1,35 @@
 import type { TerminalContext } from './terminal-context.ts';
+import type { OperatorRole } from './operators.ts';
+import { PASSWORD_LENGTH } from './operators.ts';
+import { readDigits } from './keyed-entry.ts';
 import { screens } from './screens.ts';
 
-const CODE_LENGTH = 2;
-const MAX_PASSWORD_LENGTH = 8;
-
-/** Reads digits for a field until ENTER; CLEAR erases one digit. Undefined on timeout. */
-async function readDigits(
-  ctx: TerminalContext,
-  render: (typed: string) => void,
-  maxLength: number,
-): Promise<string | undefined> {
-  let typed = '';
-  for (;;) {
-    render(typed);
-    const key = await ctx.input.nextKey(ctx.promptTimeoutMs);
-    if (key === undefined) return undefined;
-    if (key === 'ENTER' && typed.length > 0) return typed;
-    if (key === 'CLEAR' || key === 'CANCEL') typed = typed.slice(0, -1);
-    else if (/^[0-9]$/.test(key) && typed.length < maxLength) typed += key;
-  }
+export interface SignedInOperator {
+  readonly code: string;
+  readonly role: OperatorRole;
 }
 
 /**
- * Operator sign-in (柜员签到): operator number, then password, until someone signs in.
- * Returns the operator code of a cashier; the supervisor may sign in but cannot sell, so
- * in this skeleton the terminal tells them and asks again.
+ * Operator sign-in (柜员签到): operator number, then password, until someone signs in. The
+ * password shows as stars only; wrong ones count towards the lock. Reversals still owed (after
+ * a power cut, say) are announced here: they go out as soon as a cashier signs in.
  */
-export async function operatorSignIn(ctx: TerminalContext): Promise<string> {
+export async function operatorSignIn(ctx: TerminalContext, reversalsOwed: number): Promise<SignedInOperator> {
   for (;;) {
     ctx.input.clear();
-    const code = await readDigits(ctx, (typed) => ctx.show(screens.operatorCode(typed)), CODE_LENGTH);
+    const code = await readDigits(ctx, (typed) => ctx.show(screens.operatorCode(typed, reversalsOwed)), { min: 1, max: 2 });
     if (code === undefined) continue;
-    const operator = code.padStart(CODE_LENGTH, '0');
-    const password = await readDigits(ctx, (typed) => ctx.show(screens.password(operator, typed.length)), MAX_PASSWORD_LENGTH);
+    const operator = code.padStart(2, '0');
+    const password = await readDigits(ctx, (typed) => ctx.show(screens.password(operator, typed.length)), {
+      min: 1,
+      max: PASSWORD_LENGTH.max,
+    });
     if (password === undefined) continue;
 
     const outcome = ctx.operators.signIn(operator, password);
     switch (outcome.kind) {
       case 'signed-in':
-        if (outcome.role === 'operator') return operator;
-        await ctx.acknowledge(screens.supervisorCannotSell());
-        break;
+        return { code: operator, role: outcome.role };
       case 'unknown':
         await ctx.acknowledge(screens.unknownOperator());
         break;

@@ -8,24 +8,47 @@ export interface OperatorSeed {
 
 interface OperatorRecord {
   readonly code: string;
-  readonly passwordHash: string;
+  passwordHash: string;
   failures: number;
   locked: boolean;
 }
 
+export type OperatorRole = 'operator' | 'supervisor' | 'administrator';
+
 export type SignInOutcome =
-  | { readonly kind: 'signed-in'; readonly role: 'operator' | 'supervisor' | 'administrator' }
+  | { readonly kind: 'signed-in'; readonly role: OperatorRole }
   | { readonly kind: 'unknown' }
   | { readonly kind: 'wrong-password'; readonly triesLeft: number }
   | { readonly kind: 'locked' };
 
+export type OperatorChange = 'done' | 'unknown' | 'exists' | 'not-allowed' | 'bad-password';
+
 const KEY = 'operators';
 export const MAX_PASSWORD_FAILURES = 3;
+export const SUPERVISOR = '00';
+export const ADMINISTRATOR = '99';
+export const PASSWORD_LENGTH = { min: 4, max: 8 } as const;
+
+/** Cashiers 01–20 with 0000, supervisor 123456, administrator 99999999: change them on day one. */
+export const FACTORY_OPERATORS: readonly OperatorSeed[] = [
+  ...Array.from({ length: 20 }, (_, i) => ({ code: String(i + 1).padStart(2, '0'), password: '0000' })),
+  { code: SUPERVISOR, password: '123456' },
+  { code: ADMINISTRATOR, password: '99999999' },
+];
+
+export function roleOf(code: string): OperatorRole {
+  return code === SUPERVISOR ? 'supervisor' : code === ADMINISTRATOR ? 'administrator' : 'operator';
+}
+
+const isCashierCode = (code: string) => /^\d{2}$/.test(code) && roleOf(code) === 'operator';
+const isPassword = (password: string) =>
+  /^\d+$/.test(password) && password.length >= PASSWORD_LENGTH.min && password.length <= PASSWORD_LENGTH.max;
 
 /**
  * Operator codes as on Chinese bank POS: 00 supervisor, 99 administrator, 01–98 cashiers.
  * Passwords are kept as salted hashes in flash; three wrong passwords lock the operator
- * until the supervisor resets it.
+ * until the supervisor resets it (the administrator resets the supervisor). Nothing here ever
+ * returns a password.
  */
 export class OperatorTable {
   constructor(
@@ -36,7 +59,10 @@ export class OperatorTable {
   /** Loads the factory operator list on first power-on only; later changes live in flash. */
   seed(operators: readonly OperatorSeed[]): void {
     if (this.flash.read(KEY) !== undefined) return;
-    this.save(operators.map((o) => ({ code: o.code, passwordHash: this.hash(o.code, o.password), failures: 0, locked: false })));
+    const withAdmin = operators.some((o) => o.code === ADMINISTRATOR)
+      ? operators
+      : [...operators, FACTORY_OPERATORS.find((o) => o.code === ADMINISTRATOR)!];
+    this.save(withAdmin.map((o) => ({ code: o.code, passwordHash: this.hash(o.code, o.password), failures: 0, locked: false })));
   }
 
   signIn(code: string, password: string): SignInOutcome {
@@ -52,7 +78,59 @@ export class OperatorTable {
     }
     record.failures = 0;
     this.save(records);
-    return { kind: 'signed-in', role: code === '00' ? 'supervisor' : code === '99' ? 'administrator' : 'operator' };
+    return { kind: 'signed-in', role: roleOf(code) };
+  }
+
+  /** Cashier codes in use, with their lock state. */
+  list(): Array<{ code: string; locked: boolean }> {
+    return this.load()
+      .filter((r) => isCashierCode(r.code))
+      .map((r) => ({ code: r.code, locked: r.locked }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  add(code: string, password: string): OperatorChange {
+    if (!isCashierCode(code)) return 'not-allowed';
+    if (!isPassword(password)) return 'bad-password';
+    const records = this.load();
+    if (records.some((r) => r.code === code)) return 'exists';
+    this.save([...records, { code, passwordHash: this.hash(code, password), failures: 0, locked: false }]);
+    return 'done';
+  }
+
+  /** Only cashiers can be removed: the supervisor and administrator always exist. */
+  remove(code: string): OperatorChange {
+    if (!isCashierCode(code)) return 'not-allowed';
+    const records = this.load();
+    if (!records.some((r) => r.code === code)) return 'unknown';
+    this.save(records.filter((r) => r.code !== code));
+    return 'done';
+  }
+
+  /** A new password also clears the failure count and the lock. */
+  setPassword(code: string, password: string): OperatorChange {
+    if (!isPassword(password)) return 'bad-password';
+    return this.update(code, (r) => {
+      r.passwordHash = this.hash(code, password);
+      r.failures = 0;
+      r.locked = false;
+    });
+  }
+
+  unlock(code: string): OperatorChange {
+    return this.update(code, (r) => {
+      r.failures = 0;
+      r.locked = false;
+    });
+  }
+
+  private update(code: string, change: (record: OperatorRecord) => void): OperatorChange {
+    const records = this.load();
+    const record = records.find((r) => r.code === code);
+    if (!record) return 'unknown';
+    change(record);
+    this.save(records);
+    return 'done';
   }
 
   private hash(code: string, password: string): string {

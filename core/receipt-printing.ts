@@ -3,32 +3,48 @@ import type { TerminalContext } from './terminal-context.ts';
 import { screens } from './screens.ts';
 
 /**
- * Prints one receipt, asking the printer's real-time status first. When the printer cannot
- * print (no paper, cover open, jam, no answer) the operator is told what is wrong and asked to
- * press ENTER once it is fixed; the transaction itself already stands.
+ * printed: the whole receipt came out. not-printed: the printer had a problem a person can
+ * fix (paper, cover, jam) and the operator gave up waiting. dead: the printer does not answer.
  */
-export async function printReceipt(ctx: TerminalContext, lines: readonly ReceiptLine[]): Promise<boolean> {
+export type PrintResult = 'printed' | 'not-printed' | 'dead';
+
+/**
+ * Prints one receipt. ESC/POS does not acknowledge lines, so the printer's real-time status
+ * is asked before and after: paper that ran out mid-receipt means the receipt is torn and is
+ * printed again once the operator has fixed the printer and pressed ENTER.
+ */
+export async function printReceipt(ctx: TerminalContext, lines: readonly ReceiptLine[]): Promise<PrintResult> {
   for (;;) {
-    const problem = await printerProblem(ctx);
-    if (!problem) {
-      await ctx.devices.printer.print(lines);
-      return true;
+    let problem = await printerProblem(ctx);
+    if (problem === undefined) {
+      try {
+        await ctx.devices.printer.print(lines);
+      } catch {
+        return 'dead';
+      }
+      problem = await printerProblem(ctx);
+      if (problem === undefined) return 'printed';
     }
+    if (problem === 'dead') return 'dead';
     ctx.show(screens.printerProblem(problem));
     const key = await ctx.input.nextKey(ctx.promptTimeoutMs);
-    if (key === undefined || key === 'CANCEL') return false;
+    if (key === undefined || key === 'CANCEL') return 'not-printed';
   }
 }
 
+/** What a person must fix, 'dead' when the printer does not answer twice in a row. */
 async function printerProblem(ctx: TerminalContext): Promise<string | undefined> {
-  try {
-    const status = await ctx.devices.printer.status();
-    if (status.paper === 'out') return 'OUT OF PAPER';
-    if (status.coverOpen) return 'COVER OPEN';
-    if (status.jammed) return 'PAPER JAM';
-    if (!status.online) return 'OFFLINE';
-    return undefined;
-  } catch {
-    return 'NOT RESPONDING';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const status = await ctx.devices.printer.status();
+      if (status.paper === 'out') return 'OUT OF PAPER';
+      if (status.coverOpen) return 'COVER OPEN';
+      if (status.jammed) return 'PAPER JAM';
+      if (!status.online) return 'OFFLINE';
+      return undefined;
+    } catch {
+      // asked again once: a single lost status byte is not a dead printer
+    }
   }
+  return 'dead';
 }

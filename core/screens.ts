@@ -4,43 +4,93 @@ import { formatMinor } from './money.ts';
 /**
  * Every text the terminal can show, in one place: a 20-column, 4-line display as on a
  * countertop POS. Messages say what happened and what to do next, in the operator's words.
+ * Passwords only ever appear as stars.
  */
 export const SCREEN_WIDTH = 20;
 
 const busy = (...lines: string[]): Screen => ({ lines, awaiting: 'nothing' });
 const ask = (...lines: string[]): Screen => ({ lines, awaiting: 'person' });
+const rmb = (minor: number) => `RMB ${formatMinor(minor)}`;
+const fit = (text: string) => text.toUpperCase().slice(0, SCREEN_WIDTH);
+
+export type TransactionTitle = 'SALE' | 'VOID' | 'REFUND' | 'BALANCE' | 'PRE-AUTH' | 'AUTH COMPLETE';
 
 export const screens = {
   selfTest: () => busy('POSLAB POS', 'SELF TEST...'),
-  selfTestFailed: (device: string) => ask('SELF TEST FAILED', device.toUpperCase(), 'CALL SERVICE'),
-  operatorCode: (typed: string) => ask('OPERATOR SIGN IN', `OPERATOR NO: ${typed}`),
+  selfTestFailed: (device: string) => ask('SELF TEST FAILED', fit(device), 'CALL SERVICE'),
+  operatorCode: (typed: string, reversalsOwed: number) =>
+    ask('OPERATOR SIGN IN', `OPERATOR NO: ${typed}`, '', reversalsOwed > 0 ? `${reversalsOwed} REVERSAL PENDING` : ''),
   password: (operator: string, typedCount: number) =>
     ask('OPERATOR SIGN IN', `OPERATOR NO: ${operator}`, `PASSWORD: ${'*'.repeat(typedCount)}`),
-  wrongPassword: (triesLeft: number) =>
-    ask('WRONG PASSWORD', `${triesLeft} TRIES LEFT`, 'PRESS ANY KEY'),
+  wrongPassword: (triesLeft: number) => ask('WRONG PASSWORD', `${triesLeft} TRIES LEFT`, 'PRESS ANY KEY'),
   operatorLocked: () => ask('OPERATOR LOCKED', 'ASK SUPERVISOR', 'PRESS ANY KEY'),
   unknownOperator: () => ask('UNKNOWN OPERATOR', 'PRESS ANY KEY'),
-  supervisorCannotSell: () => ask('SUPERVISOR CANNOT', 'DO SALES', 'PRESS ANY KEY'),
   hostSignIn: () => busy('HOST SIGN IN', 'CONNECTING...'),
-  hostSignInFailed: (reason: string) => ask('HOST SIGN IN FAILED', reason, 'PRESS ANY KEY'),
-  menu: (operator: string) => ask(`READY     OPER ${operator}`, '1 SALE', '9 SIGN OUT'),
-  amount: (minor: number) => ask('SALE', 'ENTER AMOUNT:', `RMB ${formatMinor(minor)}`),
-  presentCard: (minor: number, fallback: boolean) =>
-    ask(`SALE  RMB ${formatMinor(minor)}`, fallback ? 'CHIP ERROR' : 'INSERT/SWIPE CARD', fallback ? 'PLEASE SWIPE CARD' : ''),
+  hostSignInFailed: (reason: string) => ask('HOST SIGN IN FAILED', fit(reason), 'PRESS ANY KEY'),
+  hostSignOut: () => busy('HOST SIGN OUT', 'CONNECTING...'),
+  hostSignedOut: () => ask('HOST SIGNED OUT', 'PRESS ANY KEY'),
+  hostSignOutFailed: (reason: string) => ask('HOST SIGN OUT FAILED', fit(reason), 'PRESS ANY KEY'),
+  menu: (operator: string) => ask(`READY     OPER ${operator}`, '1SALE 2VOID 3REFUND', '4BAL 5AUTH 6COMPLETE', '7PRINT 8SETTLE 9OUT'),
+
+  supervisorPassword: (title: string, typedCount: number) =>
+    ask(fit(title), 'SUPERVISOR PASSWORD', '*'.repeat(typedCount)),
+  supervisorRefused: () => ask('NOT AUTHORISED', 'PRESS ANY KEY'),
+  reversalsPending: (linkDown: boolean) =>
+    ask('REVERSAL PENDING', linkDown ? 'NETWORK DOWN' : 'HOST NOT ANSWERING', 'TRY AGAIN LATER', 'PRESS ANY KEY'),
+  reversalsSent: (count: number) => busy('REVERSAL SENT', `${count} REVERSED`),
+
+  amount: (title: TransactionTitle, minor: number) => ask(title, 'ENTER AMOUNT:', rmb(minor)),
+  presentCard: (title: TransactionTitle, minor: number | undefined, fallback: boolean, tap: boolean) =>
+    ask(
+      fit(minor === undefined ? title : `${title}  ${rmb(minor)}`),
+      fallback ? 'CHIP ERROR' : tap ? 'INSERT/SWIPE/TAP' : 'INSERT/SWIPE CARD',
+      fallback ? 'PLEASE SWIPE CARD' : '',
+    ),
   insertChip: () => ask('CHIP CARD:', 'PLEASE INSERT CARD'),
   badSwipe: () => ask('CARD READ ERROR', 'SWIPE AGAIN'),
   readingChip: () => busy('READING CARD...', 'DO NOT REMOVE CARD'),
-  enterPin: (minor: number) => ask(`RMB ${formatMinor(minor)}`, 'ENTER PIN ON', 'PIN PAD'),
+  wrongCard: () => ask('NOT THE SAME CARD', 'AS THE ORIGINAL', 'PRESS ANY KEY'),
+  enterPin: (minor: number | undefined, builtIn: boolean) =>
+    ask(minor === undefined ? 'BALANCE INQUIRY' : rmb(minor), builtIn ? 'ENTER PIN' : 'ENTER PIN ON', builtIn ? 'THEN PRESS ENTER' : 'PIN PAD'),
   processing: () => busy('PROCESSING...', 'PLEASE WAIT'),
   approved: (authCode: string) => busy('APPROVED', `AUTH NO: ${authCode}`, 'PRINTING...'),
   tearOff: () => ask('TEAR OFF MERCHANT', 'COPY, PRESS ENTER', 'FOR CUSTOMER COPY'),
-  declined: (code: string, reason: string) => ask(`DECLINED (${code})`, reason.slice(0, SCREEN_WIDTH), 'PRESS ANY KEY'),
+  declined: (code: string, reason: string) => ask(`DECLINED (${code})`, fit(reason), 'PRESS ANY KEY'),
   networkDown: () => ask('NETWORK DOWN', 'CHECK CABLE/SIGNAL', 'NO CHARGE MADE', 'PRESS ANY KEY'),
-  noResponse: () => ask('NO HOST RESPONSE', 'TIMEOUT', 'SALE NOT COMPLETED', 'PRESS ANY KEY'),
-  badResponseMac: () => ask('HOST RESPONSE', 'MAC ERROR', 'SALE NOT COMPLETED', 'PRESS ANY KEY'),
+  macUnavailable: () => ask('PIN PAD ERROR', 'CANNOT SIGN MESSAGE', 'NO CHARGE MADE', 'PRESS ANY KEY'),
+  reversed: (cause: string) => ask(fit(cause), 'TRANSACTION REVERSED', 'NO CHARGE MADE', 'PRESS ANY KEY'),
+  reversalOwed: (cause: string) => ask(fit(cause), 'REVERSAL PENDING', 'WILL RETRY', 'PRESS ANY KEY'),
+  noAnswer: () => ask('NO HOST RESPONSE', 'TIMEOUT', 'NOTHING CHANGED', 'PRESS ANY KEY'),
+  badAnswer: (reason: string) => ask('HOST RESPONSE', fit(reason), 'NOTHING CHANGED', 'PRESS ANY KEY'),
+  balance: (minor: number, sign: string) => ask('BALANCE', `${sign === 'D' ? '-' : ''}${rmb(minor)}`, '', 'PRESS ANY KEY'),
   cancelled: () => ask('CANCELLED', 'PRESS ANY KEY'),
   timedOut: () => ask('TIMEOUT', 'PRESS ANY KEY'),
   pinPadError: () => ask('PIN PAD ERROR', 'PRESS ANY KEY'),
-  printerProblem: (problem: string) => ask('PRINTER', problem, 'FIX, PRESS ENTER', 'TO REPRINT'),
+
+  originalTrace: (title: TransactionTitle, typed: string) => ask(title, 'ORIGINAL TRACE NO:', typed),
+  originalReference: (typed: string) => ask('REFUND', 'ORIGINAL REF NO:', typed),
+  originalDate: (title: TransactionTitle, typed: string) => ask(title, 'ORIGINAL DATE MMDD:', typed),
+  authCode: (typed: string) => ask('AUTH COMPLETE', 'PRE-AUTH AUTH NO:', typed),
+  confirmOriginal: (title: TransactionTitle, stan: string, minor: number, panMasked: string) =>
+    ask(`${title} TRACE ${stan}`, rmb(minor), fit(panMasked), 'ENTER=OK CANCEL=NO'),
+  noSuchTransaction: () => ask('NO SUCH TRANSACTION', 'IN THIS BATCH', 'PRESS ANY KEY'),
+  notVoidable: () => ask('CANNOT VOID', 'ALREADY VOIDED OR', 'NOT A SALE', 'PRESS ANY KEY'),
+  amountTooHigh: (limitMinor: number) => ask('AMOUNT TOO HIGH', `MAX ${rmb(limitMinor)}`, 'PRESS ANY KEY'),
+
+  printerProblem: (problem: string) => ask('PRINTER', fit(problem), 'FIX, PRESS ENTER', 'TO REPRINT'),
+  printerDead: () => busy('PRINTER FAULT', 'NOT RESPONDING'),
+  printerFault: () => ask('PRINTER FAULT', 'NOT RESPONDING', 'CALL SERVICE', 'PRESS ANY KEY'),
+  receiptNotPrinted: () => ask('TXN COMPLETED', 'RECEIPT NOT PRINTED', 'REPRINT: MENU 7', 'PRESS ANY KEY'),
+  reprintMenu: () => ask('REPRINT', '1 LAST RECEIPT', '2 BY TRACE NO'),
+  nothingToReprint: () => ask('NOTHING TO REPRINT', 'PRESS ANY KEY'),
+  reprintTrace: (typed: string) => ask('REPRINT', 'TRACE NO:', typed),
+
+  settlementTotals: (debits: number, debitMinor: number, credits: number, creditMinor: number) =>
+    ask(fit(`SALE ${debits} ${rmb(debitMinor)}`), fit(`REFUND ${credits} ${rmb(creditMinor)}`), 'ENTER=SETTLE', 'CANCEL=BACK'),
+  settling: () => busy('SETTLEMENT', 'CONNECTING...'),
+  uploading: (done: number, total: number) => busy('BATCH UPLOAD', `${done}/${total}`),
+  settled: (balanced: boolean, batch: string) =>
+    ask(balanced ? 'SETTLED: BALANCED' : 'SETTLED: UPLOADED', `NEW BATCH ${batch}`, 'PRESS ANY KEY'),
+  settlementFailed: (reason: string) => ask('SETTLEMENT FAILED', fit(reason), 'BATCH STILL OPEN', 'PRESS ANY KEY'),
   signedOut: () => busy('SIGNED OUT'),
 };

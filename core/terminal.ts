@@ -3,67 +3,101 @@ import type { Random } from '../platform/random.ts';
 import { cupPos } from '../protocol/iso8583/dialect-cup-pos.ts';
 import { HostClient } from './host-client.ts';
 import { InputQueue } from './input.ts';
-import { TerminalJournal } from './journal.ts';
-import { OperatorTable } from './operators.ts';
+import { FACTORY_OPERATORS, OperatorTable } from './operators.ts';
 import { TraceCounter } from './trace.ts';
+import { PanVault } from './pan-vault.ts';
+import { PowerRail } from './power-rail.ts';
+import { TerminalParameters } from './terminal-parameters.ts';
+import { TransactionJournal } from './transaction/journal.ts';
+import { reversalsOwed } from './transaction/machine.ts';
 import { operatorSignIn } from './operator-sign-in.ts';
-import { hostSignIn } from './host-sign-in.ts';
-import { sale } from './sale.ts';
+import { readyForBusiness } from './business-gate.ts';
+import { cashierMenu } from './flows/cashier-menu.ts';
+import { supervisorMenu } from './flows/supervisor-menu.ts';
+import { administratorMenu } from './flows/administrator-menu.ts';
 import { screens } from './screens.ts';
 import type { Screen } from './ports.ts';
-import type { TerminalConfig, TerminalContext, TerminalDevices } from './terminal-context.ts';
+import type { TerminalCapabilities, TerminalConfig, TerminalContext, TerminalDevices } from './terminal-context.ts';
 
 const DEFAULT_RESPONSE_TIMEOUT_MS = 60_000;
 const DEFAULT_PROMPT_TIMEOUT_MS = 60_000;
+const DEFAULT_CAPABILITIES: TerminalCapabilities = { contactless: false, pinpad: 'external', receiptColumns: 32 };
 
 /**
- * The POS application (POS终端): power on with self-test, operator and host sign-in, then the
- * menu loop. It runs as long as the terminal has power; everything it touches comes in through
- * `devices`, and time and randomness through `clock` and `random`.
+ * The POS application (POS终端): power on with self-test, recovery of whatever a power cut
+ * interrupted, operator sign-in, and the menu of the operator's role. It runs as long as the
+ * terminal has power; everything it touches comes in through `devices` (behind the power
+ * rail), and time and randomness through `clock` and `random`.
  */
 export class PosTerminal {
   private readonly ctx: TerminalContext;
+  private readonly rail: PowerRail;
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(devices: TerminalDevices, config: TerminalConfig, clock: Clock, random: Random) {
-    const input = new InputQueue(clock);
+    this.rail = new PowerRail(clock);
+    const powered = this.rail.devices(devices);
+    const time = this.rail.time;
+    const input = new InputQueue(time);
     const promptTimeoutMs = config.promptTimeoutMs ?? DEFAULT_PROMPT_TIMEOUT_MS;
-    const show = (screen: Screen) => devices.display.show(screen);
-    this.ctx = {
-      devices,
+    const show = (screen: Screen) => powered.display.show(screen);
+    const parameters = new TerminalParameters(powered.flash, {
+      responseTimeoutSeconds: Math.round((config.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS) / 1000),
+    });
+    const host = new HostClient(powered.modem.link, time, cupPos);
+    const journal = new TransactionJournal(powered.flash);
+    const vault = new PanVault(config.dataKey, random.fork('pan-vault'));
+    const ctx: TerminalContext = {
+      devices: powered,
       config,
-      clock,
+      capabilities: config.capabilities ?? DEFAULT_CAPABILITIES,
+      clock: time,
       random,
       input,
-      host: new HostClient(devices.modem.link, clock, cupPos),
-      trace: new TraceCounter(devices.flash),
-      journal: new TerminalJournal(devices.flash),
-      operators: new OperatorTable(devices.flash, config.terminalId),
-      responseTimeoutMs: config.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
+      host,
+      trace: new TraceCounter(powered.flash),
+      journal,
+      operators: new OperatorTable(powered.flash, config.terminalId),
+      parameters,
+      vault,
+      session: { hostSignedIn: false },
+      get responseTimeoutMs() {
+        return parameters.values.responseTimeoutSeconds * 1000;
+      },
       promptTimeoutMs,
       show,
       acknowledge: async (screen) => {
         show(screen);
         await input.nextKey(promptTimeoutMs);
       },
+      exchangeDeps: () => ({
+        journal,
+        host,
+        mac: (data) => powered.pinpad.mac(data),
+        openPan: (sealed) => vault.open(sealed),
+        identity: config,
+        responseTimeoutMs: ctx.responseTimeoutMs,
+      }),
     };
+    this.ctx = ctx;
     this.unsubscribe.push(
-      devices.keypad.onKey((key) => input.push({ kind: 'key', key })),
-      devices.reader.onEvent((event) => input.push({ kind: 'card', event })),
+      powered.keypad.onKey((key) => input.push({ kind: 'key', key })),
+      powered.reader.onEvent((event) => input.push({ kind: 'card', event })),
+      () => host.dispose(),
     );
   }
 
   /** Runs the terminal from power-on; resolves only if the self-test fails. */
   async run(): Promise<void> {
     const ctx = this.ctx;
-    ctx.operators.seed(ctx.config.operators);
+    ctx.operators.seed(ctx.config.operators ?? FACTORY_OPERATORS);
     if (!(await this.selfTest())) return;
-    let hostSignedIn = false;
+    ctx.journal.recover();
     for (;;) {
-      const operator = await operatorSignIn(ctx);
-      if (!hostSignedIn) hostSignedIn = await hostSignIn(ctx, operator);
-      if (!hostSignedIn) continue;
-      await this.menu(operator);
+      const operator = await operatorSignIn(ctx, reversalsOwed(ctx.journal.records()).length);
+      if (operator.role === 'supervisor') await supervisorMenu(ctx);
+      else if (operator.role === 'administrator') await administratorMenu(ctx);
+      else if ((await readyForBusiness(ctx, operator.code)) || ctx.session.hostSignedIn) await cashierMenu(ctx, operator.code);
     }
   }
 
@@ -86,19 +120,9 @@ export class PosTerminal {
     return true;
   }
 
-  private async menu(operator: string): Promise<void> {
-    const ctx = this.ctx;
-    for (;;) {
-      ctx.input.clear();
-      ctx.show(screens.menu(operator));
-      const key = await ctx.input.nextKey();
-      if (key === '1') await sale(ctx, operator);
-      if (key === '9') return;
-    }
-  }
-
-  /** Power cut: stop listening; the pending flow is simply abandoned, as in a real terminal. */
+  /** Power cut: the rail drops, listeners go; the flow in progress never runs another step. */
   dispose(): void {
+    this.rail.cut();
     for (const off of this.unsubscribe.splice(0)) off();
   }
 }

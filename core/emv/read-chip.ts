@@ -16,7 +16,8 @@ export interface ChipTransaction {
   readonly date: string;
   /** 4 bytes from the terminal's random source. */
   readonly unpredictableNumber: Uint8Array;
-  readonly transactionType: '00';
+  /** 9C: 00 goods and services, 03 pre-authorisation, 20 refund, 31 balance inquiry. */
+  readonly transactionType: '00' | '03' | '20' | '31';
 }
 
 export interface ChipCardData {

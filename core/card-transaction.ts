@@ -1,0 +1,113 @@
+import { maskPan, responseCodeText } from '../protocol/iso8583/describe.ts';
+import type { ChipTransaction } from './emv/read-chip.ts';
+import type { TerminalContext } from './terminal-context.ts';
+import { captureCard } from './card-capture.ts';
+import { askPin, explainStop } from './pin-entry.ts';
+import { printReceipt } from './receipt-printing.ts';
+import { slipOf, transactionReceipt, type TransactionSlip } from './receipt.ts';
+import { saveLastSlip } from './last-receipt.ts';
+import { screens, type TransactionTitle } from './screens.ts';
+import { sendFinancial, reversePrinterFault, type FinancialOutcome } from './transaction/exchange.ts';
+import type { OriginalReference, ReversalReason, TransactionKind, TransactionRecord } from './transaction/record.ts';
+import { entryMode, financialRequest, KIND_CODES } from './transaction/requests.ts';
+
+export interface CardTransaction {
+  readonly kind: TransactionKind;
+  readonly title: TransactionTitle;
+  readonly amountMinor: number;
+  readonly original?: OriginalReference;
+  readonly pin: boolean;
+  readonly transactionType: ChipTransaction['transactionType'];
+  /** A void must be paid back to the card that paid: its sealed PAN. */
+  readonly sameCardAs?: string;
+}
+
+const CAUSES: Readonly<Record<ReversalReason, string>> = {
+  '98': 'NO HOST RESPONSE',
+  A0: 'RESPONSE MAC ERROR',
+  '96': 'PRINTER FAULT',
+  '06': 'TERMINAL FAULT',
+};
+
+/**
+ * One card-present financial transaction from the card onwards: card, PIN when the kind needs
+ * one, the request under the reversal rule, and the slips. Every way out leaves a screen that
+ * says what happened to the money.
+ */
+export async function runCardTransaction(ctx: TerminalContext, operator: string, spec: CardTransaction): Promise<void> {
+  const capture = await captureCard(ctx, { title: spec.title, amountMinor: spec.amountMinor, transactionType: spec.transactionType });
+  if (capture.kind === 'cancelled') return ctx.acknowledge(screens.cancelled());
+  if (capture.kind === 'timeout') return ctx.acknowledge(screens.timedOut());
+  const card = capture.card;
+  if (spec.sameCardAs !== undefined && ctx.vault.open(spec.sameCardAs) !== card.pan) return ctx.acknowledge(screens.wrongCard());
+
+  let pinBlock: Uint8Array | undefined;
+  if (spec.pin) {
+    const pin = await askPin(ctx, card.pan, spec.amountMinor);
+    if (pin.kind === 'stopped') return explainStop(ctx, pin.why);
+    pinBlock = pin.pinBlock;
+  }
+
+  ctx.show(screens.processing());
+  const codes = KIND_CODES[spec.kind];
+  const record: TransactionRecord = {
+    kind: spec.kind,
+    stan: ctx.trace.next(),
+    batch: ctx.trace.batch(),
+    mti: codes.mti,
+    processingCode: codes.processingCode,
+    conditionCode: codes.conditionCode,
+    messageType: codes.messageType,
+    amountMinor: spec.amountMinor,
+    panMasked: maskPan(card.pan),
+    panSealed: ctx.vault.seal(card.pan),
+    expiry: card.expiry,
+    entryMode: entryMode(card.entry, pinBlock !== undefined),
+    ...(card.panSequence ? { panSequence: card.panSequence } : {}),
+    at: ctx.clock.now(),
+    operator,
+    ...(spec.original ? { original: spec.original } : {}),
+    state: 'sent',
+    reversalAttempts: 0,
+  };
+  const request = financialRequest(ctx.config, record, card, pinBlock, ctx.devices.modem.location());
+  const outcome = await sendFinancial(ctx.exchangeDeps(), record, request);
+  if (outcome.kind === 'approved') return handOver(ctx, outcome.record);
+  return explainOutcome(ctx, outcome);
+}
+
+async function explainOutcome(ctx: TerminalContext, outcome: Exclude<FinancialOutcome, { kind: 'approved' }>): Promise<void> {
+  switch (outcome.kind) {
+    case 'not-sent':
+      return ctx.acknowledge(outcome.why === 'link-down' ? screens.networkDown() : screens.macUnavailable());
+    case 'declined':
+      return ctx.acknowledge(screens.declined(outcome.code, responseCodeText[outcome.code] ?? 'DECLINED'));
+    case 'reversing': {
+      const cause = CAUSES[outcome.reason];
+      return ctx.acknowledge(outcome.reversed ? screens.reversed(cause) : screens.reversalOwed(cause));
+    }
+  }
+}
+
+/** Approved: the merchant copy makes it final; a dead printer makes it a reversal (96). */
+async function handOver(ctx: TerminalContext, record: TransactionRecord): Promise<void> {
+  ctx.show(screens.approved(record.authCode ?? ''));
+  const slip = slipOf(record, ctx.config);
+  const layout = { columns: ctx.capabilities.receiptColumns };
+  const merchant = await printReceipt(ctx, transactionReceipt(slip, 'merchant', layout));
+  if (merchant === 'dead') {
+    ctx.show(screens.printerDead());
+    return explainOutcome(ctx, await reversePrinterFault(ctx.exchangeDeps(), record));
+  }
+  ctx.journal.apply(record, { kind: merchant === 'printed' ? 'receipt-printed' : 'receipt-not-printed' });
+  saveLastSlip(ctx.devices.flash, slip);
+  if (merchant === 'not-printed') return ctx.acknowledge(screens.receiptNotPrinted());
+  await customerCopy(ctx, slip);
+}
+
+async function customerCopy(ctx: TerminalContext, slip: TransactionSlip): Promise<void> {
+  ctx.show(screens.tearOff());
+  await ctx.input.nextKey(ctx.promptTimeoutMs);
+  const customer = await printReceipt(ctx, transactionReceipt(slip, 'customer', { columns: ctx.capabilities.receiptColumns }));
+  if (customer !== 'printed') await ctx.acknowledge(screens.receiptNotPrinted());
+}
