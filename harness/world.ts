@@ -14,6 +14,8 @@ import { CardReaderDriver } from '../drivers/card-reader/card-reader-driver.ts';
 import { PosTerminal } from '../core/terminal.ts';
 import { TerminalConsole } from '../simulator/console/terminal-console.ts';
 import { Flash } from '../simulator/flash.ts';
+import { findTerminalModel } from '../simulator/models/models.ts';
+import type { TerminalModel } from '../simulator/models/terminal-model.ts';
 import { Mishaps } from '../simulator/faults/mishaps.ts';
 import { NetworkLink } from '../simulator/network/network-link.ts';
 import { ReceiptPrinter } from '../simulator/printer/receipt-printer.ts';
@@ -43,7 +45,9 @@ export class World {
   readonly random: Random;
   readonly network: NetworkLink;
   readonly console = new TerminalConsole(this.events);
-  readonly printer = new ReceiptPrinter({ widthDots: 384, events: this.events });
+  readonly printer: ReceiptPrinter;
+  /** The emulated terminal model (`terminal.model`): printer width, PIN pad, contactless. */
+  readonly model: TerminalModel;
   readonly pinpad: PinPadDevice;
   readonly reader = new CardReaderDevice({ events: this.events, clock: this.clock });
   readonly flash = new Flash();
@@ -67,6 +71,10 @@ export class World {
     readonly seed: number,
   ) {
     this.random = seededRandom(seed).fork(scenario.id);
+    const model = findTerminalModel(scenario.terminal.model);
+    if (!model) throw new Error(`unknown terminal model \`${scenario.terminal.model}\``);
+    this.model = model;
+    this.printer = new ReceiptPrinter({ widthDots: model.printer.widthDots, events: this.events });
     this.pinpad = new PinPadDevice({ clock: this.clock, events: this.events });
     this.hostKey = this.random.fork('host-lmk').bytes(16);
     this.currentHost = this.startHost();
@@ -142,6 +150,7 @@ export class World {
         pan: card.pan,
         expiry: card.expiry,
         serviceCode: card.chip ? '201' : '101',
+        contactless: card.chip,
         ...(card.chip
           ? { chip: { aid: UNIONPAY_DEBIT_AID, panSequence: '01', iccKey: deriveIccKey(issuerMasterKey, card.pan, '01') } }
           : {}),
@@ -175,7 +184,18 @@ export class World {
         pinpad: new PinPadDriver(pinpadPort!, this.clock),
         printer: new EscPosPrinterDriver(printerPort!, this.clock),
       },
-      { terminalId: terminal.id, merchantId: merchant.id, merchantName: merchant.name, operators },
+      {
+        terminalId: terminal.id,
+        merchantId: merchant.id,
+        merchantName: merchant.name,
+        ...(operators ? { operators } : {}),
+        dataKey: this.random.fork('terminal-data-key').bytes(32),
+        capabilities: {
+          contactless: this.model.contactless,
+          pinpad: this.model.pinpad,
+          receiptColumns: this.model.printer.columns,
+        },
+      },
       this.clock,
       this.random.fork('terminal'),
     );
@@ -184,9 +204,28 @@ export class World {
     });
   }
 
+  /**
+   * A power cut: the application stops mid-step and the screen goes dark; flash, the devices
+   * (and whatever the printer already printed) and the network stay as they were. `powerOn`
+   * then builds a new application over the same flash.
+   */
+  async powerOff(): Promise<void> {
+    if (!this.terminal) return;
+    this.terminal.dispose();
+    this.terminal = undefined;
+    this.console.blank();
+    this.events('harness', 'power-off');
+    await this.closePorts();
+  }
+
+  private async closePorts(): Promise<void> {
+    await Promise.all(this.openPorts.map((port) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()))));
+    this.openPorts = [];
+  }
+
   async dispose(): Promise<void> {
     this.terminal?.dispose();
-    await Promise.all(this.openPorts.map((port) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()))));
+    await this.closePorts();
     for (const path of this.ports) detachDevice(path);
     this.network.dispose();
     this.currentHost.close();

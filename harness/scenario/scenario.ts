@@ -44,13 +44,8 @@ export const scenarioHeaderSchema = z
       })
       .strict()
       .default({ id: '898310048160001', name: 'POSLAB DEMO SHOP', mcc: '5812', region: '310000' }),
-    operators: z
-      .array(operatorSchema)
-      .default([
-        { code: '01', password: '0000' },
-        { code: '02', password: '0000' },
-        { code: '00', password: '123456' },
-      ]),
+    /** Absent: the terminal's factory list (cashiers 01–20 `0000`, supervisor 00 `123456`, administrator 99 `99999999`). */
+    operators: z.array(operatorSchema).optional(),
     cards: z.array(cardSchema).default([]),
     steps: z.array(z.unknown()).min(1, 'a scenario needs at least one step'),
     then: z.array(z.unknown()).default([]),
