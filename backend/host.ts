@@ -11,7 +11,7 @@ import { LocalMasterKey } from './keys/local-master-key.ts';
 import { serveLink } from './link-session.ts';
 import { exchange } from './messages/exchange.ts';
 import type { Reply } from './messages/exchange.ts';
-import type { HostContext } from './messages/handler.ts';
+import type { HostContext, RequestScreen } from './messages/handler.ts';
 import { createProvisioning } from './registry/provisioning.ts';
 import type { HostProvisioning } from './registry/provisioning.ts';
 import { createQueries } from './registry/queries.ts';
@@ -32,6 +32,12 @@ export interface AcquirerHostOptions {
   readonly localMasterKey?: Uint8Array;
   /** The host's time zone for fields 12 and 13 and card expiry; defaults to UTC+8 (China Standard Time). */
   readonly utcOffsetMinutes?: number;
+  /**
+   * Risk control, or any check every new financial request must pass (see `RequestScreen`).
+   * Given the host's store, so an extension can keep its tables in the same database
+   * (`sqliteDatabaseOf`) and commit with the request.
+   */
+  readonly screen?: (store: HostStore) => RequestScreen;
 }
 
 export interface AcquirerHost {
@@ -79,6 +85,7 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
     dialect: options.dialect ?? cupPos,
     institutionId: options.institutionId ?? DEFAULT_INSTITUTION,
     utcOffsetMinutes: options.utcOffsetMinutes ?? CHINA_STANDARD_TIME,
+    screen: options.screen?.(store),
   };
 
   const sessions = new Set<() => void>();

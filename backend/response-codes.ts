@@ -13,6 +13,10 @@ export const ResponseCode = {
   expiredCard: '54',
   incorrectPin: '55',
   notPermitted: '57',
+  /** Risk control declined the request (jump code). */
+  suspectedFraud: '59',
+  /** Risk control froze the terminal. */
+  restrictedTerminal: '62',
   pinTriesExceeded: '75',
   issuerUnavailable: '91',
   duplicate: '94',

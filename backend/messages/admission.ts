@@ -20,12 +20,12 @@ export function callerOf(request: InboundRequest, context: HostContext): Caller 
 }
 
 /**
- * Whether a MACed request may be acted on at all, checked in this order: it was readable
+ * Whether a MACed request is what it claims to be, checked in this order: it was readable
  * (`merchantId` undefined means a field was missing or malformed: 30), the terminal is signed
- * in (97), field 42 is the terminal's own merchant (03), the MAC verifies (A0). Until all four
- * pass nothing is written. Returns the refusal, or undefined to go on.
+ * in (97), the MAC verifies (A0). Until these pass nothing is written. Returns the refusal, or
+ * undefined to go on.
  */
-export function admission(
+export function authentication(
   request: InboundRequest,
   context: HostContext,
   caller: Caller,
@@ -34,9 +34,20 @@ export function admission(
   if (merchantId === undefined) return ResponseCode.formatError;
   const { terminal, keys } = caller;
   if (!terminal?.signedIn || !keys) return ResponseCode.notSignedIn;
-  if (terminal.merchantId !== merchantId) return ResponseCode.invalidMerchant;
   if (!macVerifies(request, context, keys.macKey)) return ResponseCode.macFailed;
   return undefined;
+}
+
+/** Authentication, then field 42 must be the terminal's own merchant (03). */
+export function admission(
+  request: InboundRequest,
+  context: HostContext,
+  caller: Caller,
+  merchantId: string | undefined,
+): ResponseCode | undefined {
+  const refusal = authentication(request, context, caller, merchantId);
+  if (refusal !== undefined) return refusal;
+  return caller.terminal?.merchantId === merchantId ? undefined : ResponseCode.invalidMerchant;
 }
 
 /**

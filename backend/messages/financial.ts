@@ -1,12 +1,13 @@
 import { maskPan } from '../../protocol/iso8583/describe.ts';
+import type { IsoMessage } from '../../protocol/iso8583/types.ts';
 import { HostError } from '../host-errors.ts';
 import type { IssuerDecision } from '../issuer/authorise.ts';
 import { ResponseCode } from '../response-codes.ts';
 import type { CardRecord, TerminalRecord, TransactionType } from '../store/host-store.ts';
-import { admission, callerOf } from './admission.ts';
+import { authentication, callerOf } from './admission.ts';
 import { financialAnswer } from './financial-answer.ts';
 import type { References } from './financial-answer.ts';
-import { readFinancialRequest } from './financial-request.ts';
+import { readFinancialRequest, text } from './financial-request.ts';
 import type { FinancialRequest } from './financial-request.ts';
 import type { HandlerAnswer, HostContext, MessageHandler } from './handler.ts';
 import { hostTime } from './host-time.ts';
@@ -64,11 +65,13 @@ export function issuerOutcome(decision: IssuerDecision, requestedMinor: number, 
 /**
  * One pipeline for every request that moves (or shows) money: 0200 sale, balance, void and
  * completion, 0220 refund, 0100 pre-authorisation. Theory of operation: first decide whether
- * the request can be trusted at all (admission: 30, 97, 03, A0); until then nothing is
- * written. A repeat whose original is journaled gets the stored answer and nothing else
- * happens. Otherwise the journal row (with the answer it carries), the PIN try counter and
- * the money are one transaction that commits before the answer is packed; the journal's
- * unique (terminal, batch, STAN, MTI) makes a reused STAN a 94, never a second booking.
+ * the request is authentic (30, 97, A0); until then nothing is written. A repeat whose
+ * original is journaled gets the stored answer and nothing else happens. Otherwise, in one
+ * transaction that commits before the answer is packed: risk control screens the request
+ * (a refusal is journaled as a decline), field 42 must be the terminal's merchant (03, not
+ * journaled), then the kind decides and the journal row (with the answer it carries), the PIN
+ * try counter and the money are written together. The journal's unique (terminal, batch,
+ * STAN, MTI) makes a reused STAN a 94, never a second booking.
  */
 export function financialHandler(kind: FinancialKind): MessageHandler {
   return (inbound, context) => {
@@ -78,7 +81,7 @@ export function financialHandler(kind: FinancialKind): MessageHandler {
 
     const read = readFinancialRequest(inbound.message);
     const request = read && (!kind.needsAmount || (read.amountMinor ?? 0) > 0) ? read : undefined;
-    const refusal = admission(inbound, context, caller, request?.merchantId);
+    const refusal = authentication(inbound, context, caller, request?.merchantId);
     if (refusal !== undefined || !request || !caller.terminal || !caller.keys) return refuse(refusal ?? ResponseCode.formatError);
     const { terminal, keys } = caller;
 
@@ -96,9 +99,10 @@ export function financialHandler(kind: FinancialKind): MessageHandler {
     }
 
     try {
-      return context.store.transaction(() => {
-        const answer = book(kind, inbound.message.mti, request, { context, terminal, pinKey: keys.pinKey, inbound: inbound.message });
-        return { macKey, message: answer.message, delayMs: answer.delayMs };
+      return context.store.transaction((): HandlerAnswer => {
+        const booking = { context, terminal, pinKey: keys.pinKey, inbound: inbound.message, mti: inbound.message.mti };
+        const answer = book(kind, request, booking);
+        return answer ? { macKey, message: answer.message, delayMs: answer.delayMs } : refuse(ResponseCode.invalidMerchant);
       });
     } catch (error) {
       if (error instanceof HostError && error.code === 'HOST_DUPLICATE') return refuse(ResponseCode.duplicate);
@@ -111,28 +115,30 @@ function key(request: FinancialRequest) {
   return { terminalId: request.terminalId, batch: request.batch, stan: request.stan };
 }
 
-function book(
-  kind: FinancialKind,
-  mti: string,
-  request: FinancialRequest,
-  at: { context: HostContext; terminal: TerminalRecord; pinKey: Uint8Array; inbound: HandlerAnswer['message'] },
-): { message: HandlerAnswer['message']; delayMs: number } {
-  const { context, terminal } = at;
+interface Booking {
+  readonly context: HostContext;
+  readonly terminal: TerminalRecord;
+  readonly pinKey: Uint8Array;
+  readonly inbound: IsoMessage;
+  readonly mti: string;
+}
+
+/** Returns undefined for a request of another merchant that risk control let through: 03. */
+function book(kind: FinancialKind, request: FinancialRequest, at: Booking): { message: IsoMessage; delayMs: number } | undefined {
+  const { context, terminal, mti } = at;
   const { store } = context;
   const panToken = context.tokens.panToken(request.pan);
-  const card = store.card(panToken);
+  const panMasked = maskPan(request.pan);
   const requestedMinor = request.amountMinor ?? 0;
-  const outcome = notBookable(request, terminal, mti, context)
-    ? { code: ResponseCode.invalidTransaction, amountMinor: requestedMinor }
-    : kind.decide({
-        request,
-        context,
-        terminal,
-        pinKey: at.pinKey,
-        panToken,
-        card,
-        today: hostTime(context.clock, context.utcOffsetMinutes).yearMonth,
-      });
+  const screened = context.screen?.({ ...key(request), merchantId: request.merchantId, panToken, panMasked, location: text(at.inbound.fields[59]) });
+  if (screened?.code === undefined && request.merchantId !== terminal.merchantId) return undefined;
+
+  const card = store.card(panToken);
+  const refused = screened?.code ?? (notBookable(request, terminal, mti, context) ? ResponseCode.invalidTransaction : undefined);
+  const outcome: Outcome =
+    refused !== undefined
+      ? { code: refused, amountMinor: requestedMinor }
+      : kind.decide({ request, context, terminal, pinKey: at.pinKey, panToken, card, today: hostTime(context.clock, context.utcOffsetMinutes).yearMonth });
   const approved = isApproval(outcome.code);
   const references: References = {
     rrn: newRetrievalReference(context.referenceRandom),
@@ -149,7 +155,7 @@ function book(
     processingCode: request.processingCode,
     amountMinor: outcome.amountMinor,
     requestedMinor,
-    panMasked: maskPan(request.pan),
+    panMasked,
     panToken,
     entryMode: request.entryMode,
     responseCode: outcome.code,

@@ -3,7 +3,28 @@ import type { Random } from '../../platform/random.ts';
 import type { Dialect, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
 import type { CardTokens } from '../issuer/card-tokens.ts';
 import type { LocalMasterKey } from '../keys/local-master-key.ts';
+import type { ResponseCode } from '../response-codes.ts';
 import type { HostStore } from '../store/host-store.ts';
+
+/** A new financial request as risk control sees it: the card as token and mask only. */
+export interface ScreenedRequest {
+  readonly terminalId: string;
+  /** Field 42 as sent, which may differ from the terminal's own merchant. */
+  readonly merchantId: string;
+  readonly batch: string;
+  readonly stan: string;
+  readonly panToken: string;
+  readonly panMasked: string;
+  /** Field 59 as sent. */
+  readonly location: string | undefined;
+}
+
+/**
+ * Checked for every new financial request once its MAC verifies, before the merchant check
+ * and the issuer, inside the request's store transaction. A code refuses the request: it is
+ * journaled as declined with that code and moves no money.
+ */
+export type RequestScreen = (request: ScreenedRequest) => { readonly code: ResponseCode | undefined };
 
 /** Everything a message handler may use; handlers hold no state of their own. */
 export interface HostContext {
@@ -19,6 +40,7 @@ export interface HostContext {
   readonly institutionId: string;
   /** The host's local time zone for fields 12 and 13 and the expiry check. */
   readonly utcOffsetMinutes: number;
+  readonly screen: RequestScreen | undefined;
 }
 
 /** A request that unpacked cleanly, with the bytes it came in so its MAC can be checked. */

@@ -29,7 +29,7 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
     db.close();
     throw error;
   }
-  return {
+  const store: HostStore = {
     ...sqliteRegistry(db),
     ...sqliteJournal(db),
     ...sqliteSettlements(db),
@@ -38,6 +38,19 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
       if (db.open) db.close();
     },
   };
+  connections.set(store, db);
+  return store;
+}
+
+const connections = new WeakMap<HostStore, Database.Database>();
+
+/**
+ * The SQLite connection under a store this module opened, for backend extensions (risk
+ * control, statements) whose tables live in the same database: their writes then commit in
+ * the same transaction as the request that caused them. Their schema steps go in migrations.ts.
+ */
+export function sqliteDatabaseOf(store: HostStore): Database.Database | undefined {
+  return connections.get(store);
 }
 
 function migrate(db: Database.Database): void {
