@@ -74,12 +74,12 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     sockets.handleUpgrade(request, socket, head, (ws) => void serveSessionSocket(ws, id, sessions, wall));
   });
 
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host ?? '127.0.0.1';
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host;
 
   let closing: Promise<void> | undefined;

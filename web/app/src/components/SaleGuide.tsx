@@ -16,18 +16,24 @@ const STEPS: readonly GuideStep[] = [
   { when: /ENTER PIN/, text: () => 'The customer types the PIN on the PIN pad (test cards: 123456) and presses its green ENTER.' },
   { when: /PROCESSING|APPROVED|PRINTING/, text: () => 'The terminal talks to the bank: watch the timeline.' },
   { when: /TEAR OFF/, text: () => 'The merchant copy is printed: press ENTER for the customer copy, then remove the card.' },
+  {
+    when: /PRESS ANY KEY|PRESS ENTER/,
+    text: () => 'Something went wrong and the terminal says what: read it, fix it if it asks (heal the fault), then press ENTER.',
+  },
 ];
 
 /** How to do a sale, one line per step, the step the terminal is at highlighted. */
 export function SaleGuide({ state }: { state: SessionState }) {
   const screen = state.screen.lines.join('\n');
   const current = STEPS.findIndex((step) => step.when.test(screen));
+  // On a problem screen the sale did not get further: nothing is crossed off.
+  const progress = current === STEPS.length - 1 ? -1 : current;
   return (
     <section className="panel guide" aria-label="How to do a sale">
       <h2>How to do a sale</h2>
       <ol>
         {STEPS.map((step, i) => (
-          <li key={i} className={i === current ? 'current' : i < current ? 'done' : ''} aria-current={i === current ? 'step' : undefined}>
+          <li key={i} className={i === current ? 'current' : i < progress ? 'done' : ''} aria-current={i === current ? 'step' : undefined}>
             {step.text(state)}
           </li>
         ))}
