@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { PoslabError } from '../../platform/errors.ts';
 import { EXIT, mergeCommand, runCommand } from './run-command.ts';
+import { sandboxCommand } from './sandbox-command.ts';
 
 export { EXIT } from './run-command.ts';
 
@@ -15,6 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const setCode = (exit: number) => (code = exit);
   program.addCommand(runCommand(setCode));
   program.addCommand(mergeCommand(setCode));
+  program.addCommand(sandboxCommand());
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
