@@ -1,6 +1,7 @@
 import type { Key } from '../../core/ports.ts';
 import type { StepArgs } from '../scenario/steps.ts';
 import type { World } from '../world.ts';
+import { answerPinPrompt, keyedAmount, presentCard, typedPassword, wrongMenuKey } from './mishap-actions.ts';
 import { runUntilQuiet } from './quiet.ts';
 
 /**
@@ -26,7 +27,7 @@ async function returnToMenu(world: World): Promise<void> {
 export async function signIn(world: World, args: StepArgs<'sign_in'>): Promise<void> {
   await typeDigits(world, args.operator);
   await pressKey(world, 'ENTER');
-  await typeDigits(world, args.password);
+  await typeDigits(world, typedPassword(world, args.password));
   await pressKey(world, 'ENTER');
 }
 
@@ -36,19 +37,23 @@ export async function signOut(world: World): Promise<void> {
 }
 
 export async function enterPin(world: World, pin: string): Promise<void> {
-  world.pinpad.pressDigits(pin);
-  world.pinpad.pressEnter();
-  await runUntilQuiet(world);
+  await answerPinPrompt(world, pin);
 }
 
 export async function sale(world: World, args: StepArgs<'sale'>): Promise<void> {
   const card = world.cards.get(args.card)!.image;
   await returnToMenu(world);
+  const slip = wrongMenuKey(world);
+  if (slip !== undefined) {
+    // The operator opens the wrong item, notices, and backs out to the menu.
+    await pressKey(world, slip as Key);
+    await returnToMenu(world);
+  }
   await pressKey(world, '1');
-  await typeDigits(world, String(args.amount));
+  await typeDigits(world, String(keyedAmount(world, args.amount)));
   await pressKey(world, 'ENTER');
-  if (args.entry === 'chip') world.reader.insert(card);
-  else world.reader.swipe(card);
+  if (args.entry === 'tap') world.reader.tap(card);
+  else presentCard(world, card, args.entry);
   await runUntilQuiet(world);
   if (args.pin !== undefined && world.pinpad.prompting) await enterPin(world, args.pin);
   if (world.console.text.includes('FOR CUSTOMER COPY')) await pressKey(world, 'ENTER');

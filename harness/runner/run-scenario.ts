@@ -1,6 +1,7 @@
 import { renderReceiptPng } from '../../simulator/printer/render.ts';
 import { receiptText } from '../../simulator/printer/receipt.ts';
-import { judgeExpectation } from '../judges/expectations.ts';
+import { judgeBudgets } from '../judges/budgets.ts';
+import { judgeExpectation, type JudgeContext } from '../judges/expectations.ts';
 import { judgeInvariants } from '../judges/invariants.ts';
 import { performanceSamples } from '../conformance/samples.ts';
 import type { CheckResult, ReceiptArtefact, ScenarioResult, StepResult } from '../run-result.ts';
@@ -9,6 +10,8 @@ import type { Step } from '../scenario/steps.ts';
 import { SCENARIO_EPOCH, World } from '../world.ts';
 import { FaultSchedule } from './faults.ts';
 import * as macros from './macros.ts';
+import { performFlowStep } from './flow-macros.ts';
+import { presentCard } from './mishap-actions.ts';
 import { letTimePass, runUntilQuiet } from './quiet.ts';
 
 function label(step: Step): string {
@@ -21,7 +24,7 @@ function label(step: Step): string {
 }
 
 /** Does what one step says; returns the checks it made (only `expect` makes any). */
-async function perform(world: World, faults: FaultSchedule, step: Step): Promise<CheckResult[]> {
+async function perform(world: World, faults: FaultSchedule, step: Step, context: JudgeContext): Promise<CheckResult[]> {
   const card = (id: string) => world.cards.get(id)!.image;
   switch (step.name) {
     case 'power_on':
@@ -43,10 +46,10 @@ async function perform(world: World, faults: FaultSchedule, step: Step): Promise
       await macros.typeDigits(world, step.args);
       break;
     case 'swipe':
-      world.reader.swipe(card(step.args.card), { bad: step.args.bad });
+      presentCard(world, card(step.args.card), 'swipe', { spoiled: step.args.bad });
       break;
     case 'insert':
-      world.reader.insert(card(step.args.card), { chipDead: step.args.chip_dead });
+      presentCard(world, card(step.args.card), 'chip', { spoiled: step.args.chip_dead });
       break;
     case 'remove_card':
       world.reader.remove();
@@ -66,7 +69,9 @@ async function perform(world: World, faults: FaultSchedule, step: Step): Promise
       if (!faults.heal(step.args)) throw new Error(`no active fault \`${step.args}\` to heal`);
       break;
     case 'expect':
-      return judgeExpectation(world, step.args, step.line);
+      return judgeExpectation(world, step.args, step.line, context);
+    default:
+      await performFlowStep(world, step);
   }
   await runUntilQuiet(world);
   return [];
@@ -91,6 +96,8 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
   const checks: CheckResult[] = [];
   let error: string | undefined;
   let failed = false;
+  const stepMarks: number[] = [];
+  const context: JudgeContext = { stepMarks, updateGoldens: options.updateGoldens ?? false, goldens: new Map() };
   /** poslab itself threw outside any step: the verdict would say nothing about the terminal. */
   let broken = false;
 
@@ -104,8 +111,9 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
       let stepError: string | undefined;
       let stepChecks: CheckResult[] = [];
       try {
-        for (const fault of step.faults) faults.apply(fault);
-        stepChecks = await perform(world, faults, step);
+        stepMarks.push(world.network.messages().length);
+        for (const fault of step.faults) faults.request(fault);
+        stepChecks = await perform(world, faults, step, context);
       } catch (caught) {
         stepError = caught instanceof Error ? caught.message : String(caught);
       }
@@ -121,8 +129,10 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
         ...(stepError ? { error: stepError } : {}),
       });
     }
+    faults.healAll();
     if (!failed && !error) {
-      for (const { expectation, line } of scenario.then) checks.push(...judgeExpectation(world, expectation, line));
+      for (const { expectation, line } of scenario.then) checks.push(...judgeExpectation(world, expectation, line, context));
+      if (scenario.budgets) checks.push(...judgeBudgets(world.timeline, scenario.budgets));
     }
     checks.push(...judgeInvariants(world, world.stuck));
   } catch (caught) {
@@ -135,6 +145,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     text: receiptText(receipt),
     complete: receipt.complete,
     png: Buffer.from(renderReceiptPng(receipt, 384)).toString('base64'),
+    ...(context.goldens.has(index + 1) ? { golden: context.goldens.get(index + 1)! } : {}),
   }));
   const virtualMs = world.clock.now() - SCENARIO_EPOCH;
   const timeline = [...world.timeline];

@@ -1,12 +1,27 @@
 import { z } from 'zod';
+import { exactOrPattern, mti } from '../../simulator/faults/params.ts';
 import { amount, count, oneOrMany, textMatch } from './values.ts';
+
+const fieldNumber = z.string().regex(/^\d{1,3}$/, 'a field number such as 39');
+const stepNumber = z.string().regex(/^[1-9]\d*$/, 'a step number, counting from 1').transform(Number);
+const linkDirection = z.enum(['to-host', 'to-terminal']);
+const copy = z.union([z.literal('last'), count]).default('last');
+
+const linkOrder = z
+  .union([
+    z.array(mti).transform((mtis) => ({ mtis, direction: 'to-host' as const, since_step: undefined })),
+    z
+      .object({ mtis: z.array(mti).min(1), since_step: stepNumber.optional(), direction: linkDirection.default('to-host') })
+      .strict(),
+  ])
+  .describe('the MTIs sent in this order (only those MTIs counted), e.g. ["0400", "0200"]: reversal before the next sale');
 
 /**
  * What a scenario can check. Each key is one check; an `expect` step or a `then` entry may
  * hold several. The names are the observation points: the screen a cashier reads, the paper
- * the printer gave, the host's books, a card's balance, the messages on the wire.
+ * the printer gave, the host's books and alerts, a card's balance, the messages on the wire.
  */
-export const expectationSchema = z
+const checks = z
   .object({
     screen: textMatch.describe('the terminal screen now: text (case-insensitive) or /regex/'),
     receipts: z
@@ -15,25 +30,59 @@ export const expectationSchema = z
       .describe('how many receipts the printer cut'),
     receipt: z
       .object({
-        copy: z.union([z.literal('last'), count]).default('last'),
+        copy,
         contains: oneOrMany(textMatch).optional(),
         not_contains: oneOrMany(textMatch).optional(),
       })
       .strict()
       .describe('the text of one receipt (1-based, or last)'),
+    'receipt.image': z
+      .object({
+        copy,
+        golden: z.string().regex(/\.png$/, 'a PNG file, relative to the scenario file'),
+        max_diff_pixels: count.default(0),
+      })
+      .strict()
+      .describe('one receipt as printed, pixel for pixel against a golden PNG (--update-goldens writes it)'),
     'host.journal': z
-      .object({ approved: count.optional(), declined: count.optional(), total: count.optional() })
+      .object({ approved: count.optional(), declined: count.optional(), reversed: count.optional(), total: count.optional() })
       .strict()
       .describe('transactions booked by the acquirer host'),
+    'host.reversed': z
+      .object({ count, reason: z.string().regex(/^[0-9A-Z]{2}$/, 'a reversal reason code such as 98').optional() })
+      .strict()
+      .describe('journal rows the host has reversed (optionally for one reason, e.g. 98 no answer)'),
+    'host.alerts': z
+      .object({ rule: z.string().optional(), count })
+      .strict()
+      .describe('risk alerts the host raised (optionally of one rule)'),
     'card.balance': z.object({ card: z.string(), equals: amount }).strict().describe('a test card balance on the issuer'),
     'link.messages': z
-      .object({ mti: z.string().regex(/^\d{4}$/, 'an MTI such as 0200'), count: count })
+      .object({ mti, count, direction: linkDirection.optional() })
       .strict()
       .describe('ISO 8583 messages that crossed the network link'),
+    'link.order': linkOrder,
+    'link.message': z
+      .object({
+        mti,
+        direction: linkDirection.optional(),
+        nth: z.union([z.literal('first'), z.literal('last'), count]).default('last'),
+        since_step: stepNumber.optional(),
+        field: z.record(fieldNumber, exactOrPattern).optional(),
+        absent: z.array(fieldNumber).optional(),
+      })
+      .strict()
+      .describe('field values of one message on the link, as the timeline shows them (PAN masked)'),
   })
   .partial()
-  .strict()
-  .refine((value) => Object.keys(value).length > 0, 'an expectation needs at least one check');
+  .strict();
+
+export const expectationSchema = checks.refine((value) => Object.keys(value).length > 0, {
+  message: 'an expectation needs at least one check',
+  // An unknown check name is reported as such, not also as "no checks".
+  when: (payload) => payload.issues.length === 0,
+});
 
 export type Expectation = z.output<typeof expectationSchema>;
 export type ExpectationName = keyof Expectation;
+export const EXPECTATION_NAMES = Object.keys(checks.shape) as ExpectationName[];

@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { PoslabError } from '../../platform/errors.ts';
+import { messageMatch, type MessageMatch } from '../../simulator/faults/message-match.ts';
 import { faultUnits } from '../../simulator/faults/registry.ts';
 import { duration } from './values.ts';
 import { expectationSchema } from './expectations.ts';
 import { scenarioHeaderSchema, type LocatedExpectation, type Scenario } from './scenario.ts';
+import { keysAt } from './schema-keys.ts';
+import { placeIssues } from './zod-issues.ts';
 import { STEP_NAMES, stepSchemas, type FaultRequest, type Step, type StepName } from './steps.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -49,15 +52,21 @@ class IssueCollector {
     this.issues.push({ file: this.file, line, column: col, field: fieldName(path), message });
   }
 
-  addZod(base: Path, error: z.ZodError): void {
-    for (const issue of error.issues) {
-      const path = [...base, ...(issue.path as (string | number)[])];
-      const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      if (unknownKeys.length > 0) {
-        for (const key of unknownKeys) this.add([...path, key], `unknown field \`${key}\``, true);
-      } else {
-        this.add(path, issue.message);
+  /**
+   * Reports a schema's complaints at their places. Unknown keys get the closest known key of
+   * `schema` at that place as a hint; at the top of `schema` they are called `noun`s (an
+   * unknown check, an unknown field) and `alsoKnown` keys count as known there.
+   */
+  addZod(base: Path, error: z.ZodError, schema: z.ZodType, noun = 'field', alsoKnown: readonly string[] = []): void {
+    for (const issue of placeIssues(error.issues)) {
+      if (!('unknownKey' in issue)) {
+        this.add([...base, ...issue.path], issue.message);
+        continue;
       }
+      const atTop = issue.path.length === 0;
+      const known = [...keysAt(schema, issue.path), ...(atTop ? alsoKnown : [])];
+      const key = issue.unknownKey;
+      this.add([...base, ...issue.path, key], `unknown ${atTop ? noun : 'field'} \`${key}\`${didYouMean(key, known)}`, true);
     }
   }
 
@@ -103,18 +112,41 @@ function parseFaults(raw: unknown, path: Path, issues: IssueCollector): FaultReq
       issues.add([...at, name], `unknown fault \`${name}\`${didYouMean(name, [...faultUnits.keys()])}`, true);
       return;
     }
-    const { for: forText, ...params } = isRecord(value) ? value : {};
-    let forMs: number | undefined;
-    if (forText !== undefined) {
-      const parsed = duration.safeParse(forText);
-      if (parsed.success) forMs = parsed.data;
-      else issues.add([...at, name, 'for'], parsed.error.issues[0]!.message);
+    const { for: forText, after: afterText, on_message: onMessage, ...params } = isRecord(value) ? value : {};
+    const forMs = parseDuration(forText, [...at, name, 'for'], issues);
+    const afterMs = parseDuration(afterText, [...at, name, 'after'], issues);
+    let trigger: MessageMatch | undefined;
+    if (onMessage !== undefined) {
+      const parsed = messageMatch.safeParse(onMessage);
+      if (parsed.success) trigger = parsed.data;
+      else issues.addZod([...at, name, 'on_message'], parsed.error, messageMatch);
     }
     const checked = unit.params.safeParse(params);
-    if (!checked.success) issues.addZod([...at, name], checked.error);
-    else faults.push({ name, params: checked.data, line: issues.line([...at, name]), ...(forMs === undefined ? {} : { forMs }) });
+    if (!checked.success) {
+      issues.addZod([...at, name], checked.error, unit.params, 'parameter', SCHEDULING);
+      return;
+    }
+    faults.push({
+      name,
+      params: checked.data,
+      line: issues.line([...at, name]),
+      ...(forMs === undefined ? {} : { forMs }),
+      ...(afterMs === undefined ? {} : { afterMs }),
+      ...(trigger === undefined ? {} : { onMessage: trigger }),
+    });
   });
   return faults;
+}
+
+/** Keys every fault takes beside its own parameters: when it starts and how long it lasts. */
+const SCHEDULING = ['for', 'after', 'on_message'];
+
+function parseDuration(text: unknown, path: Path, issues: IssueCollector): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = duration.safeParse(text);
+  if (parsed.success) return parsed.data;
+  issues.add(path, parsed.error.issues[0]!.message);
+  return undefined;
 }
 
 function parseStep(raw: unknown, index: number, issues: IssueCollector): Step | undefined {
@@ -141,7 +173,7 @@ function parseStep(raw: unknown, index: number, issues: IssueCollector): Step | 
   const faults = entry.faults === undefined ? [] : parseFaults(entry.faults, [...path, 'faults'], issues);
   if (name === 'fault' && parsed.success) faults.push(...parseFaults(value, [...path, 'fault'], issues));
   if (!parsed.success) {
-    issues.addZod([...path, name], parsed.error);
+    issues.addZod([...path, name], parsed.error, schema as z.ZodType, name === 'expect' ? 'check' : 'field');
     return undefined;
   }
   return { name, args: parsed.data, line: issues.line(path), faults } as Step;
@@ -160,14 +192,14 @@ export function parseScenario(text: string, file: string): Scenario {
 
   const header = scenarioHeaderSchema.safeParse(doc.toJS());
   if (!header.success) {
-    issues.addZod([], header.error);
+    issues.addZod([], header.error, scenarioHeaderSchema);
     throw new ScenarioError(issues.issues);
   }
   const steps = header.data.steps.map((raw, i) => parseStep(raw, i, issues));
   const then = header.data.then.map((raw, i): LocatedExpectation | undefined => {
     const parsed = expectationSchema.safeParse(raw);
     if (parsed.success) return { expectation: parsed.data, line: issues.line(['then', i]) };
-    issues.addZod(['then', i], parsed.error);
+    issues.addZod(['then', i], parsed.error, expectationSchema, 'check');
     return undefined;
   });
   const cardIds = new Set(header.data.cards.map((card) => card.id));

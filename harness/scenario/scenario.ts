@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amount, digits, flag } from './values.ts';
+import { budgetsSchema } from './budgets.ts';
 import type { Expectation } from './expectations.ts';
 import type { Step } from './steps.ts';
 
@@ -49,6 +50,7 @@ export const scenarioHeaderSchema = z
     cards: z.array(cardSchema).default([]),
     steps: z.array(z.unknown()).min(1, 'a scenario needs at least one step'),
     then: z.array(z.unknown()).default([]),
+    budgets: budgetsSchema.optional(),
   })
   .strict();
 
