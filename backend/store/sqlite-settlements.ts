@@ -45,8 +45,9 @@ export function sqliteSettlements(db: Database.Database): SettlementStore {
     },
     settlements(filter = {}) {
       const rows = sql(
-        `SELECT * FROM settlements WHERE (?1 IS NULL OR terminal_id = ?1) AND (?2 IS NULL OR merchant_id = ?2) ORDER BY id`,
-      ).all(filter.terminalId ?? null, filter.merchantId ?? null) as SettlementDbRow[];
+        `SELECT * FROM settlements WHERE (@terminal IS NULL OR terminal_id = @terminal) AND (@merchant IS NULL OR merchant_id = @merchant)
+         ORDER BY id`,
+      ).all({ terminal: filter.terminalId ?? null, merchant: filter.merchantId ?? null }) as SettlementDbRow[];
       return rows.map(settlementFromRow);
     },
 
@@ -91,9 +92,9 @@ export function sqliteSettlements(db: Database.Database): SettlementStore {
       return Number(result.lastInsertRowid);
     },
     reconciliations(filter = {}) {
-      const rows = sql('SELECT * FROM reconciliations WHERE (?1 IS NULL OR terminal_id = ?1) ORDER BY id').all(
-        filter.terminalId ?? null,
-      ) as ReconciliationDbRow[];
+      const rows = sql('SELECT * FROM reconciliations WHERE (@terminal IS NULL OR terminal_id = @terminal) ORDER BY id').all({
+        terminal: filter.terminalId ?? null,
+      }) as ReconciliationDbRow[];
       return rows.map(reconciliationFromRow);
     },
   };

@@ -59,10 +59,10 @@ export function provisionShop(host: AcquirerHost): void {
   for (const card of Object.values(cards)) host.provision.card(card);
 }
 
-export function signInRequest(stan: string, batch = '000001'): Uint8Array {
+export function signInRequest(stan: string, batch = '000001', terminal = terminalId): Uint8Array {
   return packMessage(
     cupPos,
-    { mti: '0800', fields: { 11: stan, 41: terminalId, 42: merchantId, 60: `00${batch}003`, 63: '001' } },
+    { mti: '0800', fields: { 11: stan, 41: terminal, 42: merchantId, 60: `00${batch}003`, 63: '001' } },
     terminalHeader,
   );
 }
@@ -139,8 +139,8 @@ export function answerMacVerifies(bytes: Uint8Array, macKey: Uint8Array): boolea
 }
 
 /** Signs the shop's terminal in and returns the keys its PIN pad would now hold. */
-export function signIn(host: AcquirerHost, stan = '000001'): WorkingKeysInClear {
-  const { message } = readAnswer(host.handle(signInRequest(stan)));
+export function signIn(host: AcquirerHost, stan = '000001', terminal = terminalId): WorkingKeysInClear {
+  const { message } = readAnswer(host.handle(signInRequest(stan, '000001', terminal)));
   const field62 = message.fields[62];
   if (message.fields[39] !== '00' || !(field62 instanceof Uint8Array)) throw new Error('sign-in refused');
   return loadWorkingKeys(field62);

@@ -47,9 +47,9 @@ export class TestTerminal {
     this.trace = firstStan;
   }
 
-  /** Signs the shop's terminal in (stan 000001) and returns a terminal holding its keys. */
-  static signedIn(host: AcquirerHost): TestTerminal {
-    return new TestTerminal(host, signIn(host));
+  /** Signs a terminal of the shop in (stan 000001) and returns it holding its keys. */
+  static signedIn(host: AcquirerHost, id = terminalId): TestTerminal {
+    return new TestTerminal(host, signIn(host, '000001', id), 2, id);
   }
 
   nextStan(): string {
