@@ -55,8 +55,9 @@ const units: FaultUnit<never>[] = [
   operatorWrongAmount,
   operatorWrongMenu,
   terminalMoveTo,
-  // Every unit printer-faults.ts exports, so the printer's owner adds units without touching this file.
-  ...(Object.values(printerFaults) as FaultUnit<never>[]),
+  // Every unit printer-faults.ts exports, so the printer's owner adds units without touching this
+  // file; sorted, because a module namespace's key order differs between loaders.
+  ...(Object.values(printerFaults) as FaultUnit<never>[]).sort((a, b) => a.name.localeCompare(b.name)),
 ] as FaultUnit<never>[];
 
 /** Every fault a scenario or the sandbox can name. Add a unit here and it is usable everywhere. */
