@@ -10,6 +10,7 @@ import { DLE, EOT } from '../../protocol/escpos/commands.ts';
 import type { RealtimeStatusKind } from '../../protocol/escpos/commands.ts';
 import { PrinterStatusByteError, encodeStatusByte } from '../../protocol/escpos/status.ts';
 import type { PrinterCondition } from '../../protocol/escpos/status.ts';
+import { HEALTHY_PRINTER } from '../../protocol/escpos/status.ts';
 import { EscPosPrinterDriver, STATUS_TIMEOUT_MS, buildEscPos } from './escpos-printer.ts';
 
 // The binding packages type their CommonJS entry only; see simulator/serial/wire.ts.
@@ -21,7 +22,7 @@ const { MockBinding } = createRequire(import.meta.url)('@serialport/binding-mock
  */
 class FakePrinterEnd {
   readonly written: number[] = [];
-  condition: PrinterCondition = { paper: 'ok', coverOpen: false, jammed: false };
+  condition: PrinterCondition = HEALTHY_PRINTER;
   answer: (kind: RealtimeStatusKind) => number | undefined = (kind) => encodeStatusByte(kind, this.condition);
   moved = 0;
 
@@ -73,9 +74,33 @@ describe('buildEscPos', () => {
     ]);
   });
 
+  it('switches to Chinese mode for Chinese and to code table 16 for Latin-1, only when needed', () => {
+    const bytes = buildEscPos([{ text: 'Total 消费 café' }, { text: '人民币' }], { cut: false });
+    expect([...bytes]).toEqual([
+      ...[0x1b, 0x40],
+      ...Buffer.from('Total '),
+      ...[0x1c, 0x26, 0xcf, 0xfb, 0xb7, 0xd1],
+      // ASCII prints the same in either mode, so the switch waits for the é.
+      ...Buffer.from(' caf'),
+      ...[0x1c, 0x2e, 0x1b, 0x74, 16, 0xe9],
+      0x0a,
+      ...[0x1c, 0x26, 0xc8, 0xcb, 0xc3, 0xf1, 0xb1, 0xd2],
+      0x0a,
+    ]);
+  });
+
+  it('builds bar codes, QR codes and images with the protocol builders, centred by default', () => {
+    const bytes = [...buildEscPos([{ barcode: 'CODE128', data: 'REF{1}' }, { qr: 'hi', module: 3, align: 'left' }], { cut: false })];
+    expect(bytes.slice(0, 5)).toEqual([0x1b, 0x40, 0x1b, 0x61, 1]);
+    expect(bytes.slice(5, 14)).toEqual([0x1d, 0x48, 2, 0x1d, 0x68, 80, 0x1d, 0x77, 2]);
+    expect(bytes.slice(14, 27)).toEqual([0x1d, 0x6b, 73, 9, 0x7b, 0x42, ...Buffer.from('REF{{1}')]);
+    expect(bytes.slice(27, 30)).toEqual([0x1b, 0x61, 0]);
+    expect(Buffer.from(bytes).includes(Buffer.from([0x1d, 0x28, 0x6b, 5, 0, 49, 80, 48, 0x68, 0x69]))).toBe(true);
+  });
+
   it('leaves the cut out on request and never lets text smuggle in commands', () => {
-    const bytes = buildEscPos([{ text: 'a\x1b@\tcafé 中' }], { cut: false });
-    expect([...bytes]).toEqual([0x1b, 0x40, ...Buffer.from('a?@?caf\xe9 ?\n', 'latin1')]);
+    const bytes = buildEscPos([{ text: 'a\x1b@\t\x85!' }], { cut: false });
+    expect([...bytes]).toEqual([0x1b, 0x40, ...Buffer.from('a?@??!\n', 'latin1')]);
   });
 });
 
@@ -84,12 +109,14 @@ describe('ESC/POS printer driver', () => {
 
   it('reads the four real-time status bytes', async () => {
     const { printer, driver } = await setUp('/dev/test-status');
-    expect(await driver.status()).toEqual({ online: true, paper: 'ok', coverOpen: false, jammed: false });
+    expect(await driver.status()).toEqual({ online: true, ...HEALTHY_PRINTER });
     expect(printer.written).toEqual([0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 3, 0x10, 0x04, 4]);
-    printer.condition = { paper: 'out', coverOpen: true, jammed: true };
-    expect(await driver.status()).toEqual({ online: false, paper: 'out', coverOpen: true, jammed: true });
-    printer.condition = { paper: 'near-end', coverOpen: false, jammed: false };
-    expect(await driver.status()).toEqual({ online: true, paper: 'near-end', coverOpen: false, jammed: false });
+    printer.condition = { paper: 'out', coverOpen: true, jammed: true, overheated: true };
+    expect(await driver.status()).toEqual({ online: false, paper: 'out', coverOpen: true, jammed: true, overheated: true });
+    printer.condition = { ...HEALTHY_PRINTER, paper: 'near-end' };
+    expect(await driver.status()).toEqual({ online: true, ...HEALTHY_PRINTER, paper: 'near-end' });
+    printer.condition = { ...HEALTHY_PRINTER, overheated: true };
+    expect(await driver.status()).toEqual({ online: false, ...HEALTHY_PRINTER, overheated: true });
   });
 
   it('gives up after one second on the clock when the printer is silent, then recovers', async () => {
@@ -125,7 +152,7 @@ describe('ESC/POS printer driver', () => {
 
   it('keeps two status questions asked at once from stealing each other\'s answers', async () => {
     const { printer, driver } = await setUp('/dev/test-overlap');
-    printer.condition = { paper: 'near-end', coverOpen: false, jammed: false };
+    printer.condition = { ...HEALTHY_PRINTER, paper: 'near-end' };
     const [a, b] = await Promise.all([driver.status(), driver.status()]);
     expect(a).toEqual(b);
     expect(a.paper).toBe('near-end');
@@ -134,8 +161,8 @@ describe('ESC/POS printer driver', () => {
 
   it('self-tests by initialising the printer and reading its status', async () => {
     const { printer, driver } = await setUp('/dev/test-self');
-    printer.condition = { paper: 'ok', coverOpen: true, jammed: false };
-    expect(await driver.selfTest()).toEqual({ online: false, paper: 'ok', coverOpen: true, jammed: false });
+    printer.condition = { ...HEALTHY_PRINTER, coverOpen: true };
+    expect(await driver.selfTest()).toEqual({ online: false, ...HEALTHY_PRINTER, coverOpen: true });
     expect(printer.written.slice(0, 3)).toEqual([0x1b, 0x40, 0x10]);
   });
 

@@ -14,10 +14,11 @@ import { encodeCommand, realtimeStatus } from '../../protocol/escpos/commands.ts
 import { decodePrinterStatus } from '../../protocol/escpos/status.ts';
 import type { PrinterStatus } from '../../protocol/escpos/status.ts';
 import { buildEscPos } from './build-escpos.ts';
-import type { PrintOptions, ReceiptLine } from './build-escpos.ts';
+import type { PrintOptions, ReceiptBlock } from './build-escpos.ts';
 
-export { buildEscPos, encodeReceiptText } from './build-escpos.ts';
-export type { PrintOptions, ReceiptAlignment, ReceiptLine } from './build-escpos.ts';
+export { buildEscPos } from './build-escpos.ts';
+export { encodeReceiptText } from './receipt-text.ts';
+export type { PrintOptions, ReceiptAlignment, ReceiptBarcode, ReceiptBlock, ReceiptImage, ReceiptLine, ReceiptQrCode } from './build-escpos.ts';
 export type { PrinterStatus } from '../../protocol/escpos/status.ts';
 
 /** How long the four status answers together may take. */
@@ -51,8 +52,9 @@ export class EscPosPrinterDriver {
     return this.exclusive(() => this.queryStatus());
   }
 
-  print(lines: readonly ReceiptLine[], options: PrintOptions = {}): Promise<void> {
-    return this.exclusive(() => this.write(buildEscPos(lines, options)));
+  /** Sends one job; ESC/POS has no acknowledgement, so ask `status()` to learn how it went. */
+  print(blocks: readonly ReceiptBlock[], options: PrintOptions = {}): Promise<void> {
+    return this.exclusive(() => this.write(buildEscPos(blocks, options)));
   }
 
   /** Initialises the printer (styles reset, line buffer cleared) and reports its status. */

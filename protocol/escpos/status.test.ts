@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { realtimeStatus } from './commands.ts';
-import { PrinterStatusByteError, decodePrinterStatus, encodeStatusByte, isOnline } from './status.ts';
+import { HEALTHY_PRINTER, PrinterStatusByteError, decodePrinterStatus, encodeStatusByte, encodeTransmitPaperStatus, isOnline } from './status.ts';
 import type { PrinterCondition } from './status.ts';
 
 const ALL = [realtimeStatus.printer, realtimeStatus.offlineCause, realtimeStatus.errorCause, realtimeStatus.paperSensor];
@@ -10,7 +10,7 @@ function answers(condition: PrinterCondition): number[] {
   return ALL.map((kind) => encodeStatusByte(kind, condition));
 }
 
-const healthy: PrinterCondition = { paper: 'ok', coverOpen: false, jammed: false };
+const healthy: PrinterCondition = HEALTHY_PRINTER;
 
 describe('DLE EOT status bytes', () => {
   it('answers 0x12 to every query when all is well', () => {
@@ -23,6 +23,7 @@ describe('DLE EOT status bytes', () => {
     ['paper near end', { ...healthy, paper: 'near-end' }, [0x12, 0x12, 0x12, 0x1e]],
     ['cover open', { ...healthy, coverOpen: true }, [0x1a, 0x16, 0x12, 0x12]],
     ['jammed', { ...healthy, jammed: true }, [0x3a, 0x52, 0x1a, 0x12]],
+    ['overheated', { ...healthy, overheated: true }, [0x1a, 0x52, 0x52, 0x12]],
   ] as const)('%s', (_name, condition, bytes) => {
     expect(answers(condition)).toEqual(bytes);
   });
@@ -32,6 +33,7 @@ describe('DLE EOT status bytes', () => {
       paper: fc.constantFrom('ok' as const, 'near-end' as const, 'out' as const),
       coverOpen: fc.boolean(),
       jammed: fc.boolean(),
+      overheated: fc.boolean(),
     });
     fc.assert(
       fc.property(condition, (c) => {
@@ -40,6 +42,10 @@ describe('DLE EOT status bytes', () => {
       }),
       { seed: 8583 },
     );
+  });
+
+  it('answers GS r 1 with the paper sensors only', () => {
+    expect([encodeTransmitPaperStatus('ok'), encodeTransmitPaperStatus('near-end'), encodeTransmitPaperStatus('out')]).toEqual([0x00, 0x03, 0x0f]);
   });
 
   it('blames the peer for a byte whose fixed bits are wrong', () => {

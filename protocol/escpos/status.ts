@@ -4,16 +4,18 @@
  * `decodePrinterStatus`. Both read the bit layout from STATUS_BITS in commands.ts.
  */
 import { PoslabError } from '../../platform/errors.ts';
-import { STATUS_BITS, STATUS_FIXED_BITS, STATUS_FIXED_MASK, realtimeStatus } from './commands.ts';
+import { STATUS_BITS, STATUS_FIXED_BITS, STATUS_FIXED_MASK, TRANSMIT_PAPER_STATUS_BITS, realtimeStatus } from './commands.ts';
 import type { RealtimeStatusKind } from './commands.ts';
 
 export type PaperLevel = 'ok' | 'near-end' | 'out';
 
-/** What is physically wrong (or not) with the printer. */
+/** What is physically wrong (or not) with the printer, as far as its status bytes can tell. */
 export interface PrinterCondition {
   readonly paper: PaperLevel;
   readonly coverOpen: boolean;
   readonly jammed: boolean;
+  /** The head is too hot to print; it stops until it has cooled, then carries on by itself. */
+  readonly overheated: boolean;
 }
 
 export interface PrinterStatus extends PrinterCondition {
@@ -21,8 +23,10 @@ export interface PrinterStatus extends PrinterCondition {
   readonly online: boolean;
 }
 
+export const HEALTHY_PRINTER: PrinterCondition = { paper: 'ok', coverOpen: false, jammed: false, overheated: false };
+
 export function isOnline(condition: PrinterCondition): boolean {
-  return condition.paper !== 'out' && !condition.coverOpen && !condition.jammed;
+  return condition.paper !== 'out' && !condition.coverOpen && !condition.jammed && !condition.overheated;
 }
 
 /** The byte a printer in `condition` answers to `DLE EOT n`. */
@@ -36,10 +40,11 @@ export function encodeStatusByte(kind: RealtimeStatusKind, condition: PrinterCon
     case realtimeStatus.offlineCause:
       if (condition.coverOpen) byte |= STATUS_BITS.offlineCause.coverOpen;
       if (condition.paper === 'out') byte |= STATUS_BITS.offlineCause.stoppedByPaperEnd;
-      if (condition.jammed) byte |= STATUS_BITS.offlineCause.errorOccurred;
+      if (condition.jammed || condition.overheated) byte |= STATUS_BITS.offlineCause.errorOccurred;
       break;
     case realtimeStatus.errorCause:
       if (condition.jammed) byte |= STATUS_BITS.errorCause.autocutterError;
+      if (condition.overheated) byte |= STATUS_BITS.errorCause.autoRecoverableError;
       break;
     case realtimeStatus.paperSensor:
       // An empty roll also reads empty at the near-end sensor, further up the paper path.
@@ -48,6 +53,12 @@ export function encodeStatusByte(kind: RealtimeStatusKind, condition: PrinterCon
       break;
   }
   return byte;
+}
+
+/** The byte `GS r 1` answers: the paper sensors only, processed in turn with printing. */
+export function encodeTransmitPaperStatus(paper: PaperLevel): number {
+  if (paper === 'out') return TRANSMIT_PAPER_STATUS_BITS.nearEnd | TRANSMIT_PAPER_STATUS_BITS.paperEnd;
+  return paper === 'near-end' ? TRANSMIT_PAPER_STATUS_BITS.nearEnd : 0;
 }
 
 /** A status answer whose fixed bits are wrong: the peer is not speaking ESC/POS status. */
@@ -81,5 +92,6 @@ export function decodePrinterStatus(printer: number, offlineCause: number, error
     coverOpen: (offlineCause & STATUS_BITS.offlineCause.coverOpen) !== 0,
     jammed:
       (errorCause & (STATUS_BITS.errorCause.autocutterError | STATUS_BITS.errorCause.unrecoverableError)) !== 0,
+    overheated: (errorCause & STATUS_BITS.errorCause.autoRecoverableError) !== 0,
   };
 }

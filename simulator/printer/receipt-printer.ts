@@ -1,60 +1,47 @@
 /**
- * An emulated thermal receipt printer speaking poslab's ESC/POS subset.
+ * An emulated thermal receipt printer on a serial line, speaking ESC/POS.
  *
- * Theory of operation: bytes go through the parser; text bytes collect in a line buffer and a
- * line is printed by LF, ESC d, a cut, or when the next character would not fit (the printer
- * wraps, as real ones do). A line takes its style from the moment its first character arrived.
- * Printed lines accumulate on the paper until a cut ends a receipt.
+ * Theory of operation: bytes go through the parser; `DLE EOT n` is answered at once, whatever
+ * the printer's state, and everything else goes to the print engine (print-engine.ts) while
+ * the printer is online. A cut hands the paper over as a receipt.
  *
- * Faults: while the paper is out, the cover open or the paper jammed, the printer is offline.
- * It still parses, so that `DLE EOT n` is answered at once, but every other byte is lost.
- * Paper running out or jamming tears the paper: lines already printed become an incomplete
- * receipt. A receipt that lost bytes is cut as incomplete; an `ESC @` on fresh paper (nothing
- * printed since the last cut) starts a clean receipt again, which is how a reprint begins.
+ * Faults: while the paper is out, the cover open, the paper jammed or the head overheated,
+ * the printer is offline: it still parses, so that `DLE EOT n` is answered, but every other
+ * byte is lost, and so is a line waiting in its buffer. Paper running out or jamming tears
+ * the paper: what was printed becomes an incomplete receipt. Without power nothing is
+ * answered and every byte is lost; what was printed is torn off, and power coming back
+ * resets the printer as `ESC @` does. A receipt that lost bytes is cut as incomplete; an
+ * `ESC @` on fresh paper (nothing printed since the last cut) starts a clean receipt again,
+ * which is how a reprint begins.
  */
-import { columnsFor } from '../../protocol/escpos/commands.ts';
-import type { EscPosCommandName, RealtimeStatusKind } from '../../protocol/escpos/commands.ts';
-import { encodeStatusByte, isOnline } from '../../protocol/escpos/status.ts';
+import { realtimeStatus } from '../../protocol/escpos/commands.ts';
+import type { RealtimeStatusKind } from '../../protocol/escpos/commands.ts';
+import { HEALTHY_PRINTER, encodeStatusByte, encodeTransmitPaperStatus, isOnline } from '../../protocol/escpos/status.ts';
 import type { PaperLevel, PrinterCondition } from '../../protocol/escpos/status.ts';
 import { ignoreEvents } from '../../platform/events.ts';
 import type { EventSink } from '../../platform/events.ts';
 import type { SerialDevice } from '../serial/device.ts';
-import { latin1CodePage } from './code-page.ts';
-import type { CodePage } from './code-page.ts';
 import { EscPosParser } from './escpos-parser.ts';
 import type { EscPosItem } from './escpos-parser.ts';
-import type { Alignment, PrintedLine, PrintedReceipt } from './receipt.ts';
+import { PrintEngine } from './print-engine.ts';
+import type { PaperPiece } from './paper.ts';
+import type { PrintedReceipt } from './receipt.ts';
 
 export interface ReceiptPrinterOptions {
   readonly widthDots: 384 | 576;
   readonly events?: EventSink;
-  readonly codePage?: CodePage;
-}
-
-interface Style {
-  readonly bold: boolean;
-  readonly widthScale: 1 | 2;
-  readonly heightScale: 1 | 2;
-  readonly align: Alignment;
-}
-
-const DEFAULT_STYLE: Style = { bold: false, widthScale: 1, heightScale: 1, align: 'left' };
-const ALIGNMENTS: Readonly<Record<number, Alignment>> = { 0: 'left', 1: 'center', 2: 'right', 48: 'left', 49: 'center', 50: 'right' };
-
-function hex(bytes: readonly number[]): string {
-  return bytes.map((byte) => byte.toString(16).padStart(2, '0')).join(' ');
+  /** Memory switch of Chinese-market printers: two-byte mode on at power on and after ESC @. */
+  readonly chineseAtPowerOn?: boolean;
 }
 
 export class ReceiptPrinter implements SerialDevice {
   readonly widthDots: 384 | 576;
   private readonly events: EventSink;
-  private readonly codePage: CodePage;
   private readonly parser = new EscPosParser();
+  private readonly engine: PrintEngine;
   private send: (bytes: Uint8Array) => void = () => {};
-  private condition: PrinterCondition = { paper: 'ok', coverOpen: false, jammed: false };
-  private style: Style = DEFAULT_STYLE;
-  private line: { bytes: number[]; style: Style } | undefined;
-  private paper: PrintedLine[] = [];
+  private condition: PrinterCondition = HEALTHY_PRINTER;
+  private powered = true;
   private readonly cut: PrintedReceipt[] = [];
   /** Bytes meant for the receipt now on the paper were lost to a fault. */
   private lostData = false;
@@ -63,7 +50,15 @@ export class ReceiptPrinter implements SerialDevice {
   constructor(options: ReceiptPrinterOptions) {
     this.widthDots = options.widthDots;
     this.events = options.events ?? ignoreEvents;
-    this.codePage = options.codePage ?? latin1CodePage;
+    this.engine = new PrintEngine(
+      options.widthDots,
+      {
+        cut: (piece, partial) => this.receiptCut(piece, partial),
+        transmitStatus: (n) => this.transmitStatus(n),
+        note: (kind, detail) => this.events('printer', kind, detail),
+      },
+      options.chineseAtPowerOn ?? false,
+    );
   }
 
   connect(send: (bytes: Uint8Array) => void): void {
@@ -71,6 +66,10 @@ export class ReceiptPrinter implements SerialDevice {
   }
 
   receive(bytes: Uint8Array): void {
+    if (!this.powered) {
+      this.lose(bytes.length > 0);
+      return;
+    }
     for (const byte of bytes) {
       const item = this.parser.push(byte);
       if (item) this.handle(item);
@@ -84,12 +83,16 @@ export class ReceiptPrinter implements SerialDevice {
 
   /** What is printed on the paper but not yet cut. */
   pending(): PrintedReceipt {
-    return { lines: [...this.paper], complete: false };
+    return { ...this.engine.paper.peek(), complete: false };
   }
 
   /** The fault state the harness has set, as `DLE EOT` reports it. */
   faults(): PrinterCondition {
     return this.condition;
+  }
+
+  get poweredOn(): boolean {
+    return this.powered;
   }
 
   setPaper(paper: PaperLevel): void {
@@ -110,106 +113,73 @@ export class ReceiptPrinter implements SerialDevice {
     this.update({ ...this.condition, jammed }, jammed);
   }
 
+  setOverheated(overheated: boolean): void {
+    if (overheated === this.condition.overheated) return;
+    this.events('printer', overheated ? 'head-overheated' : 'head-cooled');
+    this.update({ ...this.condition, overheated }, false);
+  }
+
+  /** Power cut (false) or back (true). Coming back is a cold start: every mode reset. */
+  setPowered(powered: boolean): void {
+    if (powered === this.powered) return;
+    this.events('printer', powered ? 'power-on' : 'power-lost');
+    if (!powered) {
+      this.stopPrinting(true);
+      this.parser.reset();
+    } else {
+      this.engine.initialise();
+      this.reportedLoss = false;
+    }
+    this.powered = powered;
+  }
+
   private update(condition: PrinterCondition, tears: boolean): void {
     this.condition = condition;
-    if (!isOnline(condition)) {
-      // What sat in the line buffer was never printed; the fault loses it.
-      if (this.line) this.lostData = true;
-      this.line = undefined;
-    }
-    if (tears && this.paper.length > 0) {
-      this.events('printer', 'receipt-torn', { lines: this.paper.length });
-      this.cut.push({ lines: this.paper, complete: false });
-      this.paper = [];
+    if (!isOnline(condition)) this.stopPrinting(tears);
+    else this.reportedLoss = false;
+  }
+
+  /** The printer stops: the line buffer is lost, and the paper torn off if `tears`. */
+  private stopPrinting(tears: boolean): void {
+    if (this.engine.lineBuffered) this.lostData = true;
+    this.engine.discardLine();
+    if (tears && !this.engine.paper.blank) {
+      const piece = this.engine.paper.take();
+      this.events('printer', 'receipt-torn', { lines: piece.lines.length });
+      this.cut.push({ ...piece, complete: false });
       this.lostData = true;
     }
-    if (isOnline(condition)) this.reportedLoss = false;
   }
 
   private handle(item: EscPosItem): void {
     if (item.kind === 'command' && item.command.name === 'realtime-status') {
       // Like Epson printers, answer n = 1..4 and ignore any other n.
       const kind = item.args[0]!;
-      if (kind >= 1 && kind <= 4) this.send(Uint8Array.of(encodeStatusByte(kind as RealtimeStatusKind, this.condition)));
-      return;
-    }
-    if (!isOnline(this.condition)) {
-      this.lostData = true;
-      if (!this.reportedLoss) this.events('printer', 'data-lost');
-      this.reportedLoss = true;
-      return;
-    }
-    switch (item.kind) {
-      case 'text':
-        return this.text(item.byte);
-      case 'command':
-        return this.command(item.command.name, item.args);
-      case 'tolerated':
-        return;
-      case 'unknown':
-        this.events('printer', 'unknown-command', { bytes: hex(item.bytes) });
-        return;
-    }
-  }
-
-  private text(byte: number): void {
-    if (this.line && this.line.bytes.length >= columnsFor(this.widthDots, this.line.style.widthScale)) this.printLine();
-    this.line ??= { bytes: [], style: this.style };
-    this.line.bytes.push(byte);
-  }
-
-  private command(name: EscPosCommandName, args: readonly number[]): void {
-    const n = args[0] ?? 0;
-    switch (name) {
-      case 'initialise':
-        this.line = undefined;
-        this.style = DEFAULT_STYLE;
-        if (this.paper.length === 0) this.lostData = false;
-        return;
-      case 'bold':
-        this.style = { ...this.style, bold: (n & 1) === 1 };
-        return;
-      case 'character-size':
-        this.style = { ...this.style, widthScale: n >> 4 === 0 ? 1 : 2, heightScale: (n & 0x0f) === 0 ? 1 : 2 };
-        return;
-      case 'align': {
-        const align = ALIGNMENTS[n];
-        if (align) this.style = { ...this.style, align };
-        return;
+      if (kind >= realtimeStatus.printer && kind <= realtimeStatus.paperSensor) {
+        this.send(Uint8Array.of(encodeStatusByte(kind as RealtimeStatusKind, this.condition)));
       }
-      case 'line-feed':
-        return this.printLine();
-      case 'print-and-feed-lines':
-        if (n === 0) {
-          if (this.line) this.printLine();
-          return;
-        }
-        for (let i = 0; i < n; i++) this.printLine();
-        return;
-      case 'cut-full':
-      case 'cut-full-ascii':
-      case 'feed-and-cut-full':
-        return this.cutPaper(false);
-      case 'cut-partial':
-      case 'cut-partial-ascii':
-      case 'feed-and-cut-partial':
-        return this.cutPaper(true);
-      case 'realtime-status':
-        return;
+      return;
     }
+    if (!isOnline(this.condition)) return this.lose(true);
+    if (item.kind === 'command' && item.command.name === 'initialise' && this.engine.paper.blank) this.lostData = false;
+    this.engine.handle(item);
   }
 
-  private printLine(): void {
-    const { bytes, style } = this.line ?? { bytes: [], style: this.style };
-    this.line = undefined;
-    this.paper.push({ text: this.codePage.decode(Uint8Array.from(bytes)), ...style });
+  private lose(anything: boolean): void {
+    if (!anything) return;
+    this.lostData = true;
+    if (!this.reportedLoss) this.events('printer', 'data-lost');
+    this.reportedLoss = true;
   }
 
-  private cutPaper(partial: boolean): void {
-    if (this.line) this.printLine();
-    const receipt: PrintedReceipt = { lines: this.paper, complete: !this.lostData };
+  private transmitStatus(n: number): void {
+    if (n === 1 || n === 49) this.send(Uint8Array.of(encodeTransmitPaperStatus(this.condition.paper)));
+    else if (n === 2 || n === 50) this.send(Uint8Array.of(0x00));
+  }
+
+  private receiptCut(piece: PaperPiece, partial: boolean): void {
+    const receipt: PrintedReceipt = { ...piece, complete: !this.lostData };
     this.cut.push(receipt);
-    this.paper = [];
     this.lostData = false;
     this.events('printer', 'receipt-cut', { lines: receipt.lines.length, complete: receipt.complete, partial });
   }

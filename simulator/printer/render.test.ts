@@ -1,20 +1,26 @@
 import { describe, it, expect } from 'vitest';
 import { PNG } from 'pngjs';
-import { LINE_SPACING_DOTS, renderReceiptPng } from './render.ts';
-import type { PrintedLine, PrintedReceipt } from './receipt.ts';
+import { characterSizeArg, encodeCommand } from '../../protocol/escpos/commands.ts';
+import type { EscPosCommandName } from '../../protocol/escpos/commands.ts';
+import { ReceiptPrinter } from './receipt-printer.ts';
+import { BOTTOM_MARGIN_DOTS, TOP_MARGIN_DOTS, renderReceiptPng } from './render.ts';
+import type { PrintedReceipt } from './receipt.ts';
 
-function line(text: string, style: Partial<PrintedLine> = {}): PrintedLine {
-  return { text, bold: false, widthScale: 1, heightScale: 1, align: 'left', ...style };
+const cmd = (name: EscPosCommandName, ...args: number[]): number[] => [...encodeCommand(name, ...args)];
+const text = (s: string): number[] => [...Buffer.from(s, 'latin1')];
+
+function print(widthDots: 384 | 576, ...parts: number[][]): PrintedReceipt {
+  const printer = new ReceiptPrinter({ widthDots });
+  printer.receive(Uint8Array.from([...parts.flat(), ...cmd('cut', 0)]));
+  return printer.receipts()[0]!;
 }
 
 function decode(png: Uint8Array) {
   const image = PNG.sync.read(Buffer.from(png));
   const black = (x: number, y: number): boolean => image.data[(y * image.width + x) * 4]! === 0;
-  /** Bounding box of the black dots in rows [top, bottom). */
+  /** Bounding box and count of the black dots in rows [top, bottom). */
   const ink = (top: number, bottom: number) => {
-    let left = Infinity;
-    let right = -Infinity;
-    let count = 0;
+    let [left, right, count] = [Infinity, -Infinity, 0];
     for (let y = top; y < bottom; y++) {
       for (let x = 0; x < image.width; x++) {
         if (!black(x, y)) continue;
@@ -28,54 +34,70 @@ function decode(png: Uint8Array) {
   return { image, ink };
 }
 
-const TOP = 24;
-const sample: PrintedReceipt = {
-  complete: true,
-  lines: [line('POSLAB', { bold: true, widthScale: 2, heightScale: 2, align: 'center' }), line('AMOUNT 128.50'), line(''), line('thank you', { align: 'right' })],
-};
+const sample = [
+  cmd('align', 1),
+  cmd('bold', 1),
+  cmd('character-size', characterSizeArg(2, 2)),
+  text('POSLAB'),
+  cmd('line-feed'),
+  cmd('character-size', 0),
+  cmd('bold', 0),
+  cmd('align', 0),
+  text('AMOUNT 128.50'),
+  cmd('line-feed'),
+  cmd('line-feed'),
+  cmd('align', 2),
+  text('thank you'),
+  cmd('line-feed'),
+];
 
 describe('receipt rendering', () => {
-  it('is deterministic: the same receipt gives byte-identical PNGs', () => {
-    const copy: PrintedReceipt = structuredClone(sample);
-    expect(Buffer.from(renderReceiptPng(copy, 384)).equals(Buffer.from(renderReceiptPng(sample, 384)))).toBe(true);
+  it('is deterministic: the same bytes give byte-identical PNGs', () => {
+    expect(Buffer.from(renderReceiptPng(print(384, ...sample))).equals(Buffer.from(renderReceiptPng(print(384, ...sample))))).toBe(true);
   });
 
-  it('draws black text on white, only inside the text rows and columns', () => {
-    const { image, ink } = decode(renderReceiptPng(sample, 384));
+  it('draws black dots on white exactly where the printer put them', () => {
+    const { image, ink } = decode(renderReceiptPng(print(384, ...sample)));
+    const top = TOP_MARGIN_DOTS;
     expect(image.width).toBe(384);
-    expect(image.height).toBe(TOP + 48 + 3 * LINE_SPACING_DOTS + 48);
+    expect(image.height).toBe(top + 48 + 3 * 30 + BOTTOM_MARGIN_DOTS);
     const values = new Set<number>();
     for (let i = 0; i < image.data.length; i += 4) values.add(image.data[i]!);
     expect([...values].sort((a, b) => a - b)).toEqual([0, 255]);
 
-    expect(ink(0, TOP).count).toBe(0);
-    const title = ink(TOP, TOP + 48);
-    expect(title.count).toBeGreaterThan(0);
+    expect(ink(0, top).count).toBe(0);
+    const title = ink(top, top + 48);
     // Six double-width characters, centred: 144 dots wide, starting at (384 - 144) / 2.
     expect(title.left).toBeGreaterThanOrEqual(120);
-    expect(title.right).toBeLessThan(120 + 144 + 1);
+    expect(title.right).toBeLessThan(120 + 144 + 2);
 
-    const amount = ink(TOP + 48, TOP + 48 + 30);
+    const amount = ink(top + 48, top + 78);
     expect(amount.left).toBeLessThan(12);
     expect(amount.right).toBeLessThan(13 * 12);
-    expect(ink(TOP + 78, TOP + 108).count).toBe(0);
+    expect(ink(top + 78, top + 108).count).toBe(0);
 
-    const thanks = ink(TOP + 108, TOP + 138);
+    const thanks = ink(top + 108, top + 138);
     expect(thanks.left).toBeGreaterThanOrEqual(384 - 9 * 12);
     expect(thanks.right).toBeLessThan(384);
-    expect(ink(TOP + 138, image.height).count).toBe(0);
+    expect(ink(top + 138, image.height).count).toBe(0);
   });
 
   it('prints bold heavier and double size four times the ink', () => {
-    const count = (l: PrintedLine) => decode(renderReceiptPng({ complete: true, lines: [l] }, 576)).ink(0, 200).count;
-    const plain = count(line('Receipt 42'));
-    expect(count(line('Receipt 42', { bold: true }))).toBeGreaterThan(plain);
-    expect(count(line('Receipt 42', { widthScale: 2, heightScale: 2 }))).toBe(4 * plain);
+    const count = (...prefix: number[][]) => decode(renderReceiptPng(print(576, ...prefix, text('Receipt 42')))).ink(0, 200).count;
+    const plain = count();
+    expect(count(cmd('bold', 1))).toBeGreaterThan(plain);
+    expect(count(cmd('character-size', 0x11))).toBe(4 * plain);
   });
 
-  it('draws a replacement glyph for characters Font A lacks', () => {
-    const count = (text: string) => decode(renderReceiptPng({ complete: true, lines: [line(text)] }, 384)).ink(0, 100).count;
-    expect(count('\u4e2d')).toBe(count('\ufffd'));
-    expect(count('\ufffd')).toBeGreaterThan(0);
+  it('draws the replacement glyph for a character Font A lacks, and the box for a missing hanzi', () => {
+    const count = (bytes: number[]) => decode(renderReceiptPng(print(384, bytes))).ink(0, 100).count;
+    expect(count(cmd('code-table', 37).concat([0xe0]))).toBeGreaterThan(0);
+    expect(count([...cmd('chinese-mode-on'), 0xf6, 0xce])).toBeGreaterThan(0);
+  });
+
+  it('centres a narrower receipt on wider paper', () => {
+    const { image, ink } = decode(renderReceiptPng(print(384, text('X')), 576));
+    expect(image.width).toBe(576);
+    expect(ink(0, image.height).left).toBeGreaterThanOrEqual(96);
   });
 });

@@ -1,77 +1,38 @@
 /**
- * Draws a printed receipt as the thermal paper would look: black dots on white, one PNG pixel
- * per printer dot. Pixels are only 0 or 255 and the encoder settings are fixed, so the same
- * receipt always gives byte-identical PNG files that reports can diff.
+ * Draws a printed receipt as the thermal paper looks: black dots on white, one PNG pixel per
+ * printer dot (203 dpi), with the blank paper above the first line and below the last that
+ * the head-to-cutter distance leaves. Pixels are only 0 or 255 (8-bit greyscale, because
+ * pngjs writes no 1-bit files) and the encoder settings are fixed, so the same receipt always
+ * gives byte-identical PNG files that reports can show and tests compare with pixelmatch.
  */
 import { PNG } from 'pngjs';
-import { FONT_A_CELL } from './font/font-a.ts';
-import { fontAGlyph } from './font/glyphs.ts';
-import type { PrintedLine, PrintedReceipt } from './receipt.ts';
+import type { PaperRaster, PrintedReceipt } from './receipt.ts';
 
-/** ESC/POS default line spacing at 203 dpi (about 1/6 inch, as printers ship). */
-export const LINE_SPACING_DOTS = 30;
-const TOP_MARGIN_DOTS = 24;
-const BOTTOM_MARGIN_DOTS = 48;
+export const TOP_MARGIN_DOTS = 24;
+export const BOTTOM_MARGIN_DOTS = 48;
 const BLACK = 0;
 const WHITE = 255;
 
-/** A line feeds by the line spacing, or by its characters' height when they are taller. */
-function lineAdvance(line: PrintedLine): number {
-  if (line.text === '') return LINE_SPACING_DOTS;
-  return Math.max(LINE_SPACING_DOTS, FONT_A_CELL.height * line.heightScale);
+/** The receipt on paper `widthDots` wide (default: the printer's head width); a narrower raster is centred. */
+export function renderReceiptPng(receipt: Pick<PrintedReceipt, 'raster'>, widthDots?: number): Uint8Array {
+  return renderRasterPng(receipt.raster, widthDots);
 }
 
-class Bitmap {
-  readonly pixels: Uint8Array;
-
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    this.pixels = new Uint8Array(width * height).fill(WHITE);
-  }
-
-  fill(x: number, y: number, w: number, h: number): void {
-    const x0 = Math.max(0, x);
-    const x1 = Math.min(this.width, x + w);
-    for (let row = Math.max(0, y); row < Math.min(this.height, y + h); row++) {
-      this.pixels.fill(BLACK, row * this.width + x0, row * this.width + Math.max(x0, x1));
+export function renderRasterPng(raster: PaperRaster, widthDots = raster.width): Uint8Array {
+  const width = widthDots;
+  const height = TOP_MARGIN_DOTS + raster.height + BOTTOM_MARGIN_DOTS;
+  const pixels = Buffer.alloc(width * height, WHITE);
+  const left = Math.floor((width - raster.width) / 2);
+  const bytesPerRow = raster.width / 8;
+  for (let y = 0; y < raster.height; y++) {
+    for (let x = 0; x < raster.width; x++) {
+      const px = left + x;
+      if (px < 0 || px >= width) continue;
+      if (raster.rows[y * bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) pixels[(TOP_MARGIN_DOTS + y) * width + px] = BLACK;
     }
   }
-}
-
-function drawLine(bitmap: Bitmap, line: PrintedLine, top: number): void {
-  const chars = [...line.text];
-  const cellWidth = FONT_A_CELL.width * line.widthScale;
-  const lineWidth = chars.length * cellWidth;
-  const room = Math.max(0, bitmap.width - lineWidth);
-  const left = line.align === 'left' ? 0 : line.align === 'center' ? Math.floor(room / 2) : room;
-  // Emphasis is printed the way thermal heads do it: each dot struck again one dot to the right.
-  const dotWidth = line.widthScale + (line.bold ? 1 : 0);
-  chars.forEach((char, i) => {
-    const rows = fontAGlyph(char.codePointAt(0)!);
-    const cellLeft = left + i * cellWidth;
-    rows.forEach((bits, y) => {
-      for (let x = 0; x < FONT_A_CELL.width; x++) {
-        if ((bits >> (FONT_A_CELL.width - 1 - x)) & 1) {
-          bitmap.fill(cellLeft + x * line.widthScale, top + y * line.heightScale, dotWidth, line.heightScale);
-        }
-      }
-    });
-  });
-}
-
-/** The receipt as a greyscale PNG `widthDots` wide (the print head's width). */
-export function renderReceiptPng(receipt: PrintedReceipt, widthDots: 384 | 576): Uint8Array {
-  const body = receipt.lines.reduce((sum, line) => sum + lineAdvance(line), 0);
-  const bitmap = new Bitmap(widthDots, TOP_MARGIN_DOTS + body + BOTTOM_MARGIN_DOTS);
-  let top = TOP_MARGIN_DOTS;
-  for (const line of receipt.lines) {
-    drawLine(bitmap, line, top);
-    top += lineAdvance(line);
-  }
-  const png = new PNG({ width: bitmap.width, height: bitmap.height });
-  png.data = Buffer.from(bitmap.pixels);
+  const png = new PNG({ width, height });
+  png.data = pixels;
   return new Uint8Array(
     PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false, deflateLevel: 9, filterType: 0 }),
   );
