@@ -40,8 +40,12 @@ let worldCounter = 0;
 export class World {
   readonly clock = new VirtualClock(SCENARIO_EPOCH);
   readonly timeline: TimelineEntry[] = [];
-  readonly events: EventSink = (source, kind, detail) =>
-    this.timeline.push({ t: this.clock.now() - SCENARIO_EPOCH, source, kind, ...(detail ? { detail } : {}) });
+  private readonly watchers = new Set<(entry: TimelineEntry) => void>();
+  readonly events: EventSink = (source, kind, detail) => {
+    const entry: TimelineEntry = { t: this.clock.now() - SCENARIO_EPOCH, source, kind, ...(detail ? { detail } : {}) };
+    this.timeline.push(entry);
+    for (const watcher of [...this.watchers]) watcher(entry);
+  };
   readonly random: Random;
   readonly network: NetworkLink;
   readonly console = new TerminalConsole(this.events);
@@ -202,6 +206,12 @@ export class World {
     this.terminal.run().catch((error: unknown) => {
       this.crash = error;
     });
+  }
+
+  /** Calls `watcher` with every timeline entry from now on, as it happens (e.g. to cut the power at a moment). */
+  watch(watcher: (entry: TimelineEntry) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /**

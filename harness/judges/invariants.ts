@@ -1,9 +1,43 @@
 import { formatMinor } from '../../core/money.ts';
+import { readJournal } from '../../core/transaction/journal.ts';
 import { receiptText } from '../../simulator/printer/receipt.ts';
 import type { CheckResult } from '../run-result.ts';
 import type { World } from '../world.ts';
 
 const passed = (name: string, expected: string): CheckResult => ({ name, verdict: 'passed', expected, actual: expected });
+
+/** How an approved, unreversed journal row moves the card's ledger: sales and completions take, voids and refunds give back. */
+const LEDGER_SIGN: Readonly<Record<string, number>> = { sale: 1, completion: 1, void: -1, refund: -1 };
+
+/**
+ * Every approval the host holds for this terminal is accounted for at the counter: a slip was
+ * printed for it, it was reversed, or the terminal's journal knows it (completed with a reprint
+ * offered, or a reversal still owed). "The host approved, the terminal neither printed nor
+ * reversed" is money the cardholder lost without proof. Settled batches are past this question.
+ */
+function approvalsAccountedFor(world: World): CheckResult {
+  const printed = new Set(
+    world.printer
+      .receipts()
+      .map((receipt) => /TRACE: (\d{6})/.exec(receiptText(receipt))?.[1])
+      .filter((trace) => trace !== undefined),
+  );
+  const known = new Set(
+    readJournal(world.flash)
+      .filter((r) => r.state === 'completed' || r.state === 'reversal-due' || r.state === 'reversal-held')
+      .map((r) => `${r.batch}/${r.stan}`),
+  );
+  const unaccounted = world.host.queries
+    .journal({ terminalId: world.scenario.terminal.id, status: 'approved' })
+    .filter((row) => row.type !== 'balance' && !row.reversed && row.batchState === 'open')
+    .filter((row) => !printed.has(row.stan) && !known.has(`${row.batch}/${row.stan}`))
+    .map((row) => `${row.type} ${row.stan}`);
+  const name = 'invariant: every host approval is receipted, reversed or known to the terminal';
+  const expected = 'no approval the terminal lost track of';
+  return unaccounted.length === 0
+    ? passed(name, expected)
+    : { name, verdict: 'failed', expected, actual: `host approved, terminal neither printed nor reversed: ${unaccounted.join(', ')}` };
+}
 
 /**
  * Money is never lost or doubled: each card's balance moved by exactly the approved amounts
@@ -28,11 +62,14 @@ function money(world: World): CheckResult[] {
   );
 
   for (const { definition } of world.cards.values()) {
-    const spent = world.host.queries.journal({ pan: definition.pan, status: 'approved' }).reduce((sum, row) => sum + row.amountMinor, 0);
+    const spent = world.host.queries
+      .journal({ pan: definition.pan, status: 'approved' })
+      .filter((row) => !row.reversed)
+      .reduce((sum, row) => sum + (LEDGER_SIGN[row.type] ?? 0) * row.amountMinor, 0);
     const expected = definition.balance - spent;
     const actual = world.host.queries.balance(definition.pan);
     const name = `invariant: ${definition.id} balance adds up`;
-    const want = `${formatMinor(definition.balance)} − ${formatMinor(spent)} approved = ${formatMinor(expected)}`;
+    const want = `${formatMinor(definition.balance)} − ${formatMinor(spent)} approved and not reversed = ${formatMinor(expected)}`;
     results.push(actual === expected ? passed(name, want) : { name, verdict: 'failed', expected: want, actual: formatMinor(actual) });
   }
 
@@ -68,5 +105,5 @@ export function judgeInvariants(world: World, stuck: boolean): CheckResult[] {
   const alive: CheckResult = stuck
     ? { name: 'invariant: terminal not stuck', verdict: 'failed', expected: 'terminal settles within 5 minutes of virtual time', actual: 'still busy with no end in sight' }
     : passed('invariant: terminal not stuck', 'terminal settles');
-  return [...money(world), secrets(world), alive];
+  return [...money(world), approvalsAccountedFor(world), secrets(world), alive];
 }

@@ -52,7 +52,8 @@ export async function sale(world: World, args: StepArgs<'sale'>): Promise<void> 
   await pressKey(world, '1');
   await typeDigits(world, String(keyedAmount(world, args.amount)));
   await pressKey(world, 'ENTER');
-  presentCard(world, card, args.entry);
+  if (args.entry === 'tap') world.reader.tap(card);
+  else presentCard(world, card, args.entry);
   await runUntilQuiet(world);
   if (args.pin !== undefined && world.pinpad.prompting) await enterPin(world, args.pin);
   if (world.console.text.includes('FOR CUSTOMER COPY')) await pressKey(world, 'ENTER');

@@ -10,6 +10,7 @@ import type { Step } from '../scenario/steps.ts';
 import { SCENARIO_EPOCH, World } from '../world.ts';
 import { FaultSchedule } from './faults.ts';
 import * as macros from './macros.ts';
+import { performFlowStep } from './flow-macros.ts';
 import { presentCard } from './mishap-actions.ts';
 import { letTimePass, runUntilQuiet } from './quiet.ts';
 
@@ -69,6 +70,8 @@ async function perform(world: World, faults: FaultSchedule, step: Step, context:
       break;
     case 'expect':
       return judgeExpectation(world, step.args, step.line, context);
+    default:
+      await performFlowStep(world, step);
   }
   await runUntilQuiet(world);
   return [];

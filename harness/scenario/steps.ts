@@ -6,6 +6,74 @@ import type { MessageMatch } from '../../simulator/faults/message-match.ts';
 
 const cardRef = z.string().min(1, 'a card id from the cards list');
 const key = z.enum(KEYS as [Key, ...Key[]]);
+const entry = z.enum(['chip', 'swipe', 'tap']).default('chip');
+const pin = digits(4, 12, 'PIN');
+const trace = digits(1, 6, 'trace number');
+const operator = digits(2, 2, 'operator number');
+const supervisor = digits(1, 8, 'supervisor password').optional();
+
+/** Steps of the daily flows beyond the sale (harness/runner/flow-macros.ts). */
+const flowStepSchemas = {
+  power_off: z
+    .union([
+      z.null(),
+      z.object({ when_sent: z.string().regex(/^\d{4}$/, 'an MTI such as 0200') }).strict(),
+      z.object({ when_screen: z.string().min(1) }).strict(),
+    ])
+    .describe('cut the power now, or arm it: the moment a request (MTI) leaves for the host, or a screen shows a text'),
+  void: z
+    .object({ trace, card: cardRef, entry, supervisor })
+    .strict()
+    .describe('macro: void a sale of the open batch by trace number, with the supervisor password and the same card'),
+  refund: z
+    .object({
+      card: cardRef,
+      entry,
+      amount,
+      original: trace.optional(),
+      ref: digits(12, 12, 'reference number').optional(),
+      date: digits(4, 4, 'date MMDD').optional(),
+      supervisor,
+    })
+    .strict()
+    .refine((r) => r.original !== undefined || (r.ref !== undefined && r.date !== undefined), 'give `original` (a trace) or `ref` and `date`')
+    .describe('macro: refund an earlier sale named by reference number and date (read off the slip of trace `original`)'),
+  balance: z.object({ card: cardRef, entry, pin }).strict().describe('macro: balance inquiry — card, PIN, balance on screen'),
+  preauth: z.object({ card: cardRef, entry, amount, pin }).strict().describe('macro: pre-authorisation — amount, card, PIN, slips'),
+  completion: z
+    .object({
+      card: cardRef,
+      entry,
+      amount,
+      pin,
+      auth: digits(6, 6, 'authorisation number').optional(),
+      preauth: trace.optional(),
+      date: digits(4, 4, 'date MMDD').optional(),
+    })
+    .strict()
+    .refine((c) => c.auth !== undefined || c.preauth !== undefined, 'give `auth` or `preauth` (its trace)')
+    .describe('macro: pre-auth completion by authorisation number (read off the slip of trace `preauth`)'),
+  reprint: z
+    .union([z.literal('last'), z.object({ trace }).strict()])
+    .describe('macro: reprint the last slip or one by trace number'),
+  settle: z.null().describe('macro: settlement from the menu (batch upload when the host disagrees)'),
+  add_operator: z
+    .object({ operator, password: digits(4, 8, 'password') })
+    .strict()
+    .describe('macro (supervisor menu): add a cashier'),
+  remove_operator: z.object({ operator }).strict().describe('macro (supervisor menu): remove a cashier'),
+  change_password: z
+    .object({ operator, password: digits(4, 8, 'password') })
+    .strict()
+    .describe("macro (supervisor menu): set an operator's password"),
+  unlock_operator: z.object({ operator }).strict().describe('macro (supervisor menu): reset a locked operator'),
+  host_sign_out: z.null().describe('macro (supervisor menu): sign the terminal out of the host (0820)'),
+  set_response_timeout: z
+    .object({ seconds: digits(2, 3, 'seconds') })
+    .strict()
+    .describe('macro (administrator menu): host response timeout, 10–120 s'),
+  unlock_supervisor: z.null().describe('macro (administrator menu): reset a locked supervisor'),
+} as const;
 
 /**
  * The step vocabulary: primitives that act on hardware as a person would, and macros that
@@ -22,12 +90,13 @@ export const stepSchemas = {
   sale: z
     .object({
       card: cardRef,
-      entry: z.enum(['chip', 'swipe']).default('chip'),
+      entry,
       amount,
       pin: digits(4, 12, 'PIN').optional(),
     })
     .strict()
     .describe('macro: a sale from the menu — amount, card, PIN, receipts'),
+  ...flowStepSchemas,
   press: oneOrMany(key).describe('press keys on the terminal keypad'),
   type: z.string().regex(/^\d+$/, 'digits to type').describe('type digits on the terminal keypad'),
   swipe: z
