@@ -23,8 +23,10 @@ async function walk(folder: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(path)));
-    else if (SCENARIO_FILE.test(entry.name) && !NOT_SCENARIOS.has(entry.name)) found.push(path);
+    // scenarios/pending/ holds scenarios for behaviour not built yet: run them by naming the folder.
+    if (entry.isDirectory()) {
+      if (entry.name !== 'pending') found.push(...(await walk(path)));
+    } else if (SCENARIO_FILE.test(entry.name) && !NOT_SCENARIOS.has(entry.name)) found.push(path);
   }
   return found;
 }
