@@ -1,15 +1,23 @@
 import { z } from 'zod';
 import { defineFault } from './fault.ts';
+import { count } from './params.ts';
 
-/** The roll runs out: anything printed after it is lost, a receipt in progress is torn. */
+/**
+ * The roll runs out, at once or after `after_lines` more printed lines (mid-receipt): anything
+ * sent after it is lost, a receipt in progress is torn.
+ */
 export const printerPaperOut = defineFault({
   name: 'printer.paper_out',
-  summary: 'The paper roll is empty: the terminal must say so, keep the sale, and reprint when paper is back.',
-  example: '- fault: { printer.paper_out: { for: 2m } }',
-  params: z.object({}).strict(),
-  apply: ({ printer }) => {
-    printer.setPaper('out');
-    return () => printer.setPaper('ok');
+  summary: 'The paper roll is empty (or runs out mid-receipt): the terminal must say so, keep the sale, and reprint when paper is back.',
+  example: '- fault: { printer.paper_out: { after_lines: 5 } }',
+  params: z.object({ after_lines: count.optional() }).strict(),
+  apply: ({ printer }, { after_lines: afterLines }) => {
+    const runOut = (): void => printer.setPaper('out');
+    const disarm = afterLines === undefined ? (runOut(), () => {}) : printer.when('lines', afterLines, runOut);
+    return () => {
+      disarm();
+      printer.setPaper('ok');
+    };
   },
 });
 
@@ -46,5 +54,37 @@ export const printerCoverOpen = defineFault({
   apply: ({ printer }) => {
     printer.setCoverOpen(true);
     return () => printer.setCoverOpen(false);
+  },
+});
+
+/** The head is too hot: the printer stops until it has cooled, and says why. */
+export const printerOverheat = defineFault({
+  name: 'printer.overheat',
+  summary: 'The print head overheats: the printer stops and reports it; what was sent meanwhile is lost and must be reprinted.',
+  example: '- fault: { printer.overheat: { for: 30s } }',
+  params: z.object({}).strict(),
+  apply: ({ printer }) => {
+    printer.setOverheated(true);
+    return () => printer.setOverheated(false);
+  },
+});
+
+/**
+ * The printer loses power, at once or after `after_bytes` more bytes of a job have reached it:
+ * it answers nothing, the rest of the job is lost and the receipt torn. Healing restores power;
+ * the printer starts cold, every mode reset as by ESC @.
+ */
+export const printerPowerLoss = defineFault({
+  name: 'printer.power_loss',
+  summary: 'The printer loses power while printing: the receipt comes out incomplete, status queries go unanswered until power returns.',
+  example: '- fault: { printer.power_loss: { after_bytes: 40 } }',
+  params: z.object({ after_bytes: count.optional() }).strict(),
+  apply: ({ printer }, { after_bytes: afterBytes }) => {
+    const cut = (): void => printer.setPowered(false);
+    const disarm = afterBytes === undefined ? (cut(), () => {}) : printer.when('bytes', afterBytes, cut);
+    return () => {
+      disarm();
+      printer.setPowered(true);
+    };
   },
 });

@@ -31,6 +31,8 @@ export interface EngineListener {
   /** `GS r n`: the host asked for a status byte in turn with printing. */
   transmitStatus(n: number): void;
   note(kind: string, detail?: EventDetail): void;
+  /** A line or band went onto the paper. */
+  printed(): void;
 }
 
 const PARTIAL_CUTS = new Set([1, 49, 66, 98, 104]);
@@ -191,6 +193,7 @@ export class PrintEngine {
     this.paper.print(band);
     this.paper.feed(Math.max(feed, band.height) - band.height);
     this.paper.addLine(line);
+    this.listener.printed();
   }
 
   /** Prints what is in the line buffer, if anything: images and cuts start on a fresh line. */
@@ -216,6 +219,7 @@ export class PrintEngine {
     band.blit(image, x, 0, scaleX, scaleY);
     this.paper.print(band);
     if (mark) this.paper.addMark({ kind: 'image', width, height: band.height });
+    this.listener.printed();
   }
 
   private graphicsCommand(args: readonly number[], lengthBytes: 2 | 4): void {

@@ -19,7 +19,7 @@ function text(s: string): number[] {
   return [...Buffer.from(s, 'latin1')];
 }
 
-function bytes(...parts: (number[] | Uint8Array)[]): Uint8Array {
+function bytes(...parts: (readonly number[] | Uint8Array)[]): Uint8Array {
   return Uint8Array.from(parts.flatMap((part) => [...part]));
 }
 

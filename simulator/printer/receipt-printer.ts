@@ -46,6 +46,9 @@ export class ReceiptPrinter implements SerialDevice {
   /** Bytes meant for the receipt now on the paper were lost to a fault. */
   private lostData = false;
   private reportedLoss = false;
+  private readonly triggers: Record<'bytes' | 'lines', { left: number; action: () => void } | undefined> = { bytes: undefined, lines: undefined };
+  /** A trigger that fired while the engine was busy with an item; run once it is done. */
+  private fired: (() => void) | undefined;
 
   constructor(options: ReceiptPrinterOptions) {
     this.widthDots = options.widthDots;
@@ -56,6 +59,7 @@ export class ReceiptPrinter implements SerialDevice {
         cut: (piece, partial) => this.receiptCut(piece, partial),
         transmitStatus: (n) => this.transmitStatus(n),
         note: (kind, detail) => this.events('printer', kind, detail),
+        printed: () => this.countDown('lines'),
       },
       options.chineseAtPowerOn ?? false,
     );
@@ -66,14 +70,29 @@ export class ReceiptPrinter implements SerialDevice {
   }
 
   receive(bytes: Uint8Array): void {
-    if (!this.powered) {
-      this.lose(bytes.length > 0);
-      return;
-    }
     for (const byte of bytes) {
+      if (!this.powered) {
+        this.lose(true);
+        continue;
+      }
       const item = this.parser.push(byte);
       if (item) this.handle(item);
+      this.countDown('bytes');
+      this.runFired();
     }
+  }
+
+  /**
+   * Arms a fault to strike mid-job: `action` runs once `count` more bytes have reached the
+   * printer (`bytes`) or `count` more lines or images have been printed (`lines`). Returns
+   * the disarm.
+   */
+  when(what: 'bytes' | 'lines', count: number, action: () => void): () => void {
+    const trigger = { left: count, action };
+    this.triggers[what] = trigger;
+    return () => {
+      if (this.triggers[what] === trigger) this.triggers[what] = undefined;
+    };
   }
 
   /** Every receipt cut or torn off so far, oldest first. */
@@ -131,6 +150,21 @@ export class ReceiptPrinter implements SerialDevice {
       this.reportedLoss = false;
     }
     this.powered = powered;
+  }
+
+  private countDown(what: 'bytes' | 'lines'): void {
+    const trigger = this.triggers[what];
+    if (!trigger) return;
+    trigger.left--;
+    if (trigger.left > 0) return;
+    this.triggers[what] = undefined;
+    this.fired = trigger.action;
+  }
+
+  private runFired(): void {
+    const action = this.fired;
+    this.fired = undefined;
+    action?.();
   }
 
   private update(condition: PrinterCondition, tears: boolean): void {
