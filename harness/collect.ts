@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PoslabError } from '../platform/errors.ts';
 
 const SCENARIO_FILE = /\.ya?ml$/;
@@ -14,9 +14,15 @@ export async function collectScenarioFiles(paths: readonly string[], cwd = proce
     if (info.isFile()) files.push(path);
     else files.push(...(await walk(path)));
   }
-  const unique = [...new Set(files.map((file) => relative(cwd, file) || file))].sort();
+  const unique = [...new Set(files.map((file) => displayPath(file, cwd)))].sort();
   if (unique.length === 0) throw new PoslabError('NO_SCENARIOS', `no scenario files (*.yaml) under ${paths.join(', ')}`, { side: 'input' });
   return unique;
+}
+
+/** Relative to the working folder when inside it (as replay commands are run from there), else absolute. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const inside = relative(cwd, resolve(cwd, file));
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? resolve(cwd, file) : inside;
 }
 
 async function walk(folder: string): Promise<string[]> {

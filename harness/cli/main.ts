@@ -17,6 +17,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.addCommand(runCommand(setCode));
   program.addCommand(mergeCommand(setCode));
   program.addCommand(sandboxCommand());
+  // Commands built on their own do not inherit the program's settings; without this a bad
+  // argument would exit the process instead of returning exit code 2 (keep it after every addCommand).
+  for (const command of program.commands) command.copyInheritedSettings(program);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

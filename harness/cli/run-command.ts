@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { writeReports } from '../../reports/write.ts';
 import { DEFAULT_SEED, runSuite } from '../run.ts';
 import type { RunResult } from '../run-result.ts';
-import { mergeShards, runThroughVitest } from '../vitest/run-through-vitest.ts';
+import { BLOBS, mergeShards, runThroughVitest } from '../vitest/run-through-vitest.ts';
 import { summaryLine } from './console-output.ts';
 import { githubAnnotations } from './github-annotations.ts';
 import { progressFor } from './progress.ts';
@@ -39,6 +39,7 @@ interface RunFlags {
   requirements?: string;
   parallel?: boolean;
   shard?: string;
+  blobs: string;
 }
 
 /** In this process for an ordinary run; through Vitest's pool for `--parallel` or `--shard`. */
@@ -52,7 +53,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     updateGoldens: flags.updateGoldens ?? false,
   };
   if (flags.parallel || flags.shard) {
-    const result = await runThroughVitest({ ...common, out: flags.out, ...(flags.shard ? { shard: flags.shard } : {}) });
+    const result = await runThroughVitest({ ...common, out: flags.out, blobs: flags.blobs, ...(flags.shard ? { shard: flags.shard } : {}) });
     return exitCode(result);
   }
   const progress = progressFor();
@@ -79,6 +80,7 @@ export function runCommand(done: (code: number) => void): Command {
     .option('--requirements <file>', 'requirement catalogue to score against (default: the nearest requirements.yaml)')
     .option('-p, --parallel', "play scenarios on every core, in Vitest's worker pool")
     .option('--shard <i/n>', 'play only shard i of n (through Vitest; merge the shards with `poslab merge`)', shardOption)
+    .option('--blobs <dir>', "where a shard writes its Vitest blob report", BLOBS)
     .action(async (paths: string[], flags: RunFlags) => done(await run(paths, flags)));
 }
 
@@ -86,12 +88,17 @@ export function runCommand(done: (code: number) => void): Command {
 export function mergeCommand(done: (code: number) => void): Command {
   return new Command('merge')
     .description('merge the Vitest blob reports of `poslab run --shard` runs into one report')
-    .argument('[blobs]', 'folder of blob reports', '.vitest-reports')
+    .argument('[blobs]', 'folder of blob reports', BLOBS)
     .option('-o, --out <dir>', 'where to write index.html, junit.xml and results.json', 'poslab-report')
     .option('-s, --seed <n>', 'the seed the shards ran with', seedOption, DEFAULT_SEED)
-    .option('--requirements <file>', 'requirement catalogue to score against', 'scenarios/requirements.yaml')
-    .action(async (blobs: string, flags: { out: string; seed: number; requirements: string }) => {
-      const result = await mergeShards(blobs, { out: flags.out, seed: flags.seed, paths: ['scenarios'], requirements: flags.requirements });
+    .option('--requirements <file>', 'requirement catalogue to score against (default: scenarios/requirements.yaml)')
+    .action(async (blobs: string, flags: { out: string; seed: number; requirements?: string }) => {
+      const result = await mergeShards(blobs, {
+        out: flags.out,
+        seed: flags.seed,
+        paths: ['scenarios'],
+        ...(flags.requirements ? { requirements: flags.requirements } : {}),
+      });
       done(exitCode(result));
     });
 }

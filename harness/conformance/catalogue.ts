@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { displayPath } from '../collect.ts';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { CATEGORIES, SOURCES, type Budget, type Category, type Source } from '../run-result.ts';
@@ -128,12 +129,12 @@ export function findCatalogue(paths: readonly string[], cwd = process.cwd()): st
     if (/\.ya?ml$/.test(folder)) folder = dirname(folder);
     for (;;) {
       const candidate = join(folder, CATALOGUE_FILE);
-      if (existsSync(candidate)) return relative(cwd, candidate) || candidate;
+      if (existsSync(candidate)) return displayPath(candidate, cwd);
       const parent = dirname(folder);
       if (parent === folder) break;
       folder = parent;
     }
   }
   const fallback = join(cwd, 'scenarios', CATALOGUE_FILE);
-  return existsSync(fallback) ? relative(cwd, fallback) : undefined;
+  return existsSync(fallback) ? displayPath(fallback, cwd) : undefined;
 }

@@ -10,6 +10,7 @@ import { planRun, type PlanOptions } from '../run-plan.ts';
 import { settingsEnv, type VitestSettings } from './settings.ts';
 
 const CONFIG = fileURLToPath(new URL('./vitest.scenarios.config.ts', import.meta.url));
+export const BLOBS = '.vitest-reports';
 const VITEST_BIN = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 
 export interface VitestRunOptions extends PlanOptions {
@@ -19,6 +20,8 @@ export interface VitestRunOptions extends PlanOptions {
   readonly updateGoldens?: boolean;
   /** `i/n`: play only this shard's files and write a blob report for `poslab merge`. */
   readonly shard?: string;
+  /** Where a shard's blob report goes: `<blobs>/blob-i-n.json`; `.vitest-reports` as Vitest's own default. */
+  readonly blobs?: string;
   readonly workers?: number;
 }
 
@@ -56,7 +59,8 @@ export async function runThroughVitest(options: VitestRunOptions): Promise<RunRe
     workers: options.workers ?? availableParallelism(),
     blob: options.shard !== undefined,
   };
-  const args = ['run', '--config', CONFIG, ...(options.shard ? ['--shard', options.shard] : []), ...(options.bail ? ['--bail', '1'] : [])];
+  const shard = options.shard ? ['--shard', options.shard, `--outputFile.blob=${join(options.blobs ?? BLOBS, `blob-${options.shard.replace('/', '-')}.json`)}`] : [];
+  const args = ['run', '--config', CONFIG, ...shard, ...(options.bail ? ['--bail', '1'] : [])];
   const code = await vitest(args, settingsEnv(settings));
   return writtenRun(options.out, code);
 }
