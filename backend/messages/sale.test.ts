@@ -157,8 +157,8 @@ describe('sale 0200/0210', () => {
     expect(host.queries.journal()).toHaveLength(0);
   });
 
-  it('answers 97 to a sale before sign-in, and 03 to a sale for another merchant', () => {
-    const { host } = hostFixture();
+  it('answers 97 to a sale before sign-in, and 03 to a sale for another merchant that risk control lets by', () => {
+    const { host } = hostFixture({ screen: () => () => ({ code: undefined }) });
     provisionShop(host);
     const notYet = { pinKey: new Uint8Array(16), macKey: new Uint8Array(16) };
     const early = readAnswer(host.handle(saleRequest({ stan: '000001', amountMinor: 100, card: cards.debit, pin: '123456' }, notYet)));
