@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FaultRequest } from '../../harness/scenario/steps.ts';
 import { didYouMean } from '../../harness/scenario/suggest.ts';
 import { duration } from '../../harness/scenario/values.ts';
+import { messageMatch } from '../../simulator/faults/message-match.ts';
 import { faultUnits } from '../../simulator/faults/registry.ts';
 import type { FaultInfo } from '../shared/sandbox-api.ts';
 import { SandboxInputError } from './sandbox-input-error.ts';
@@ -21,11 +22,21 @@ export function faultCatalogue(): FaultInfo[] {
   return [...faultUnits.values()].map((unit) => ({ name: unit.name, summary: unit.summary, ...exampleParts(unit.name, unit.example) }));
 }
 
+export interface FaultPanelRequest {
+  readonly name: string;
+  /** Parameters as a YAML map, e.g. `{ count: 1 }`. */
+  readonly params: string;
+  /** How long it lasts, e.g. `30s`; empty for until healed. */
+  readonly for?: string;
+  /** Start when a message of this MTI enters the link (e.g. `0200`), instead of now. */
+  readonly on?: string;
+}
+
 /**
- * Turns what the trainer typed (parameters as a YAML map, an optional duration) into the same
- * request a scenario file makes, or a message saying exactly what is wrong with it.
+ * Turns what the trainer typed into the same request a scenario file makes, or a message
+ * saying exactly what is wrong with it.
  */
-export function parseFaultRequest(name: string, paramsText: string, forText = ''): FaultRequest {
+export function parseFaultRequest({ name, params: paramsText, for: forText = '', on = '' }: FaultPanelRequest): FaultRequest {
   const unit = faultUnits.get(name);
   if (!unit) throw new SandboxInputError(`unknown fault \`${name}\`${didYouMean(name, [...faultUnits.keys()])}`);
   const doc = parseDocument(paramsText.trim() === '' ? '{}' : paramsText, { schema: 'failsafe' });
@@ -40,5 +51,13 @@ export function parseFaultRequest(name: string, paramsText: string, forText = ''
     if (!parsed.success) throw new SandboxInputError(`${name}: for: ${parsed.error.issues[0]!.message} (got \`${forText}\`)`);
     forMs = parsed.data;
   }
-  return { name, params: checked.data, line: 0, ...(forMs === undefined ? {} : { forMs }) };
+  const onMessage = on.trim() === '' ? undefined : messageMatch.safeParse({ mti: on.trim() });
+  if (onMessage && !onMessage.success) throw new SandboxInputError(`${name}: start on: ${onMessage.error.issues[0]!.message} (got \`${on}\`)`);
+  return {
+    name,
+    params: checked.data,
+    line: 0,
+    ...(forMs === undefined ? {} : { forMs }),
+    ...(onMessage ? { onMessage: onMessage.data } : {}),
+  };
 }

@@ -91,7 +91,7 @@ describe('the sandbox server', () => {
     expect(hello.timeline.filter((e) => e.kind === 'key')).toHaveLength(2);
 
     const other = new Page('server-test-b');
-    await other.until((p) => /OPERATOR NO: $/.test(screenOf(p)));
+    await other.until((p) => p.state?.screen.lines[1] === 'OPERATOR NO: ');
     expect(server.sessions.size).toBe(2);
     await Promise.all([reloaded.close(), other.close()]);
   });

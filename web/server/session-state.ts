@@ -11,6 +11,7 @@ export interface SessionExtras {
   readonly speed: number;
   readonly cardInside: string | null;
   readonly activeFaults: readonly string[];
+  readonly armedFaults: readonly string[];
   readonly playback: PlaybackState | null;
 }
 
@@ -61,7 +62,7 @@ export function sessionState(world: World, extras: SessionExtras): SessionState 
       pendingLines: world.printer.pending().lines.length,
       receipts: world.printer.receipts().map((receipt, i) => ({ index: i + 1, complete: receipt.complete, text: receiptText(receipt) })),
     },
-    faults: { active: [...extras.activeFaults] },
+    faults: { active: [...extras.activeFaults], armed: [...extras.armedFaults] },
     journal: world.host.queries.journal().map((row) => ({
       id: row.id,
       stan: row.stan,

@@ -87,19 +87,31 @@ describe('a live sandbox session', () => {
     await expect(session.act({ type: 'playback', action: 'load', file: '../package.json' })).rejects.toThrow(/no scenario/);
     await act({ type: 'card', action: 'insert', card: 'debit-ok' });
     await expect(session.act({ type: 'card', action: 'insert', card: 'low-balance' })).rejects.toThrow(/already in the slot/);
-    await expect(session.act({ type: 'card', action: 'tap', card: 'debit-ok' })).rejects.toThrow(/no contactless chip/);
     await act({ type: 'card', action: 'remove' });
+    await expect(session.act({ type: 'card', action: 'tap', card: 'stripe-only' })).rejects.toThrow(/no contactless chip/);
     await chipSale(['5', '0', '0']);
     expect(session.state().journal).toHaveLength(1);
   });
 
-  it('applies and heals faults from the registry, and heals a timed one by itself', async () => {
+  it('applies, arms and heals faults from the registry, and heals a timed one by itself', async () => {
     await act({ type: 'fault', name: 'network.drop', params: '{}' });
     expect(session.state().network.up).toBe(false);
     expect(session.state().faults.active).toEqual(['network.drop']);
     await act({ type: 'heal', name: 'network.drop' });
     expect(session.state().network.up).toBe(true);
+
     expect(session.state().faults.active).toEqual([]);
+
+    expect(await act({ type: 'fault', name: 'network.drop', params: '{}', on: '0800' })).toMatch(/armed/);
+    expect(session.state().faults).toEqual({ active: [], armed: ['network.drop'] });
+    await act({ type: 'heal', name: 'network.drop' });
+    expect(session.state().faults).toEqual({ active: [], armed: [] });
+    await expect(session.act({ type: 'fault', name: 'network.drop', params: '{}', on: 'sale' })).rejects.toThrow(/start on: an MTI such as 0200/);
+    await act({ type: 'fault', name: 'network.drop', params: '{}', on: '0800' });
+    await signIn();
+    expect(session.state().faults).toEqual({ active: ['network.drop'], armed: [] });
+    expect(session.state().network.up).toBe(false);
+    await act({ type: 'heal', name: 'network.drop' });
 
     await act({ type: 'fault', name: 'printer.jam', params: '', for: '2s' });
     expect(session.state().printer.jammed).toBe(true);

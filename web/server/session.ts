@@ -72,6 +72,7 @@ export class SandboxSession {
       speed: this.speed,
       cardInside: this.watch.cardInside,
       activeFaults: this.watch.activeFaults,
+      armedFaults: this.watch.armedFaults,
       playback: this.player?.state() ?? null,
     });
   }
@@ -112,10 +113,14 @@ export class SandboxSession {
       case 'card':
       case 'pinpad':
         return this.hardware(message);
-      case 'fault':
-        this.faults.apply(parseFaultRequest(message.name, message.params, message.for));
-        return undefined;
+      case 'fault': {
+        const request = parseFaultRequest(message);
+        this.faults.request(request);
+        if (request.onMessage) this.watch.arm(request.name);
+        return request.onMessage ? `${request.name} is armed: it starts when a ${message.on} message goes by.` : undefined;
+      }
       case 'heal':
+        this.watch.disarm(message.name);
         if (!this.faults.heal(message.name)) throw new SandboxInputError(`\`${message.name}\` is not active, so there is nothing to heal`);
         return undefined;
       case 'speed':

@@ -91,7 +91,8 @@ export interface SessionState {
     readonly pendingLines: number;
     readonly receipts: readonly ReceiptInfo[];
   };
-  readonly faults: { readonly active: readonly string[] };
+  /** Active faults, and faults armed to start when a message goes by. */
+  readonly faults: { readonly active: readonly string[]; readonly armed: readonly string[] };
   readonly journal: readonly JournalLine[];
   readonly playback: PlaybackState | null;
 }
@@ -120,7 +121,7 @@ export type ClientMessage =
   | { readonly type: 'card'; readonly action: CardAction; readonly card?: string; readonly damaged?: boolean }
   | { readonly type: 'pinpad'; readonly action: 'digit'; readonly digit: string }
   | { readonly type: 'pinpad'; readonly action: 'enter' | 'cancel' | 'clear' }
-  | { readonly type: 'fault'; readonly name: string; readonly params: string; readonly for?: string }
+  | { readonly type: 'fault'; readonly name: string; readonly params: string; readonly for?: string; readonly on?: string }
   | { readonly type: 'heal'; readonly name: string }
   | { readonly type: 'speed'; readonly speed: number }
   | { readonly type: 'playback'; readonly action: 'load'; readonly file: string }

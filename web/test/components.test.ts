@@ -92,13 +92,14 @@ describe('the sandbox page, against a mocked server', () => {
     await page.getByRole('button', { name: 'dismiss' }).click();
 
     await page.getByLabel('network.drop duration').fill('30s');
+    await page.getByLabel('network.drop start').selectOption({ label: 'as a sale request goes out' });
     await page.getByRole('button', { name: 'apply network.drop', exact: true }).click();
     await expect.poll(() => page.locator('[data-light="network"]').getAttribute('data-tone')).toBe('red');
     await page.getByRole('button', { name: 'heal network.drop', exact: true }).click();
     await expect.poll(() => page.locator('[data-light="network"]').getAttribute('data-tone')).toBe('green');
     expect((await received(page)).filter((m) => m.type === 'fault' || m.type === 'heal')).toEqual([
       { type: 'fault', name: 'network.drop_responses', params: '{ count: many }' },
-      { type: 'fault', name: 'network.drop', params: '{}', for: '30s' },
+      { type: 'fault', name: 'network.drop', params: '{}', for: '30s', on: '0200' },
       { type: 'heal', name: 'network.drop' },
     ]);
     await page.close();

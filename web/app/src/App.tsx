@@ -58,7 +58,7 @@ export function App({ sessionId }: { sessionId: string }) {
             <ReceiptPile sessionId={state.sessionId} receipts={state.printer.receipts} />
           </div>
           <div className="trainer">
-            <FaultPanel active={state.faults.active} send={send} />
+            <FaultPanel active={state.faults.active} armed={state.faults.armed} send={send} />
             <Playback playback={state.playback} send={send} />
           </div>
           <div className="observer">

@@ -37,7 +37,7 @@ export function initialState(sessionId: string): SessionState {
     ],
     network: { up: true, region: '310000' },
     printer: { paper: 'ok', coverOpen: false, jammed: false, pendingLines: 0, receipts: [{ index: 1, complete: true, text: 'POS SALES SLIP\nRMB 12.34' }] },
-    faults: { active: [] },
+    faults: { active: [], armed: [] },
     journal: [{ id: 1, stan: '000002', mti: '0200', amountMinor: 1234, panMasked: '622202*********0123', responseCode: '00', authCode: '123456', status: 'approved', t: 4_300 }],
     playback: null,
   };
@@ -82,12 +82,12 @@ export function mockSandbox(origin: string, control: MockControl) {
         if (message.params.includes('many')) return `${message.name}: ✖ a whole number → at count`;
         return {
           ...state,
-          faults: { active: [...state.faults.active, message.name] },
+          faults: { active: [...state.faults.active, message.name], armed: [] },
           network: { ...state.network, up: message.name !== 'network.drop' },
           printer: { ...state.printer, jammed: message.name === 'printer.jam' },
         };
       case 'heal':
-        return { ...state, faults: { active: state.faults.active.filter((name) => name !== message.name) }, network: { ...state.network, up: true } };
+        return { ...state, faults: { active: state.faults.active.filter((name) => name !== message.name), armed: [] }, network: { ...state.network, up: true } };
       case 'playback':
         if (message.action !== 'load') return state;
         return {
