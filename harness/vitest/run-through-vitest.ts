@@ -23,11 +23,13 @@ export interface VitestRunOptions extends PlanOptions {
   /** Where a shard's blob report goes: `<blobs>/blob-i-n.json`; `.vitest-reports` as Vitest's own default. */
   readonly blobs?: string;
   readonly workers?: number;
+  /** Hide Vitest's own output (benchmarks); failures still show in the reports. */
+  readonly quiet?: boolean;
 }
 
-function vitest(args: readonly string[], env: Record<string, string>): Promise<number> {
+function vitest(args: readonly string[], env: Record<string, string>, quiet = false): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITEST_BIN, ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [VITEST_BIN, ...args], { stdio: quiet ? 'ignore' : 'inherit', env: { ...process.env, ...env } });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
@@ -61,7 +63,7 @@ export async function runThroughVitest(options: VitestRunOptions): Promise<RunRe
   };
   const shard = options.shard ? ['--shard', options.shard, `--outputFile.blob=${join(options.blobs ?? BLOBS, `blob-${options.shard.replace('/', '-')}.json`)}`] : [];
   const args = ['run', '--config', CONFIG, ...shard, ...(options.bail ? ['--bail', '1'] : [])];
-  const code = await vitest(args, settingsEnv(settings));
+  const code = await vitest(args, settingsEnv(settings), options.quiet);
   return writtenRun(options.out, code);
 }
 

@@ -1,5 +1,5 @@
-import { relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { displayPath } from '../collect.ts';
 
 const SCENARIO_TEST = new URL('./scenario-test.ts', import.meta.url).pathname;
 
@@ -15,7 +15,7 @@ export function scenarioFilesPlugin(root: string): Plugin {
     transform(_code, id) {
       const file = id.split('?')[0]!;
       if (!/\.ya?ml$/.test(file)) return null;
-      const code = `import { scenarioTest } from ${JSON.stringify(SCENARIO_TEST)};\nscenarioTest(${JSON.stringify(relative(root, file))});\n`;
+      const code = `import { scenarioTest } from ${JSON.stringify(SCENARIO_TEST)};\nscenarioTest(${JSON.stringify(displayPath(file, root))});\n`;
       return { code, map: null };
     },
   };

@@ -1,4 +1,5 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
+import { collectScenarioFiles } from '../collect.ts';
 import { PoslabReporter } from './poslab-reporter.ts';
 import { scenarioFilesPlugin } from './scenario-plugin.ts';
 import { readSettings } from './settings.ts';
@@ -12,14 +13,14 @@ import { readSettings } from './settings.ts';
  */
 const settings = readSettings();
 const root = process.cwd();
-const folderGlob = (path: string) => (/\.ya?ml$/.test(path) ? path : `${path.replace(/\/$/, '')}/**/*.{yaml,yml}`);
+// Collected as `poslab run` collects them: sorted, catalogues left out, folders searched recursively.
+const files = settings.files ?? (await collectScenarioFiles(settings.paths, root));
 
 export default defineConfig({
   root,
   plugins: [scenarioFilesPlugin(root)],
   test: {
-    include: settings.files ? [...settings.files] : settings.paths.map(folderGlob),
-    exclude: [...configDefaults.exclude, '**/requirements.yaml'],
+    include: [...files],
     // Worlds share nothing, so one module graph per worker saves re-importing poslab per scenario.
     isolate: false,
     maxWorkers: settings.workers,
