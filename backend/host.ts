@@ -5,6 +5,7 @@ import type { EventSink } from '../platform/events.ts';
 import type { Random } from '../platform/random.ts';
 import { cupPos } from '../protocol/iso8583/dialect-cup-pos.ts';
 import type { Dialect } from '../protocol/iso8583/types.ts';
+import type { FeeScheduleInput } from './fees/fee-schedule.ts';
 import { HostError } from './host-errors.ts';
 import { CardTokens } from './issuer/card-tokens.ts';
 import { LocalMasterKey } from './keys/local-master-key.ts';
@@ -16,6 +17,11 @@ import { createProvisioning } from './registry/provisioning.ts';
 import type { HostProvisioning } from './registry/provisioning.ts';
 import { createQueries } from './registry/queries.ts';
 import type { HostQueries } from './registry/queries.ts';
+import { openRiskControl } from './risk/open-risk-control.ts';
+import type { RiskConfigInput } from './risk/risk-config.ts';
+import type { RiskControl } from './risk/risk-control.ts';
+import { openStatementDesk } from './statements/open-statement-desk.ts';
+import type { StatementDesk } from './statements/statement-desk.ts';
 import type { HostStore } from './store/host-store.ts';
 import { openHostStore } from './store/sqlite-host-store.ts';
 
@@ -38,6 +44,10 @@ export interface AcquirerHostOptions {
    * (`sqliteDatabaseOf`) and commit with the request.
    */
   readonly screen?: (store: HostStore) => RequestScreen;
+  /** Jump-code rules' thresholds and actions over their defaults (docs/host.md); used unless `screen` replaces risk control. */
+  readonly risk?: RiskConfigInput;
+  /** Merchant discount rates for statements over the DOMAIN.md §5 price list. */
+  readonly fees?: FeeScheduleInput;
 }
 
 export interface AcquirerHost {
@@ -52,6 +62,10 @@ export interface AcquirerHost {
   attach(link: ByteLink): () => void;
   readonly provision: HostProvisioning;
   readonly queries: HostQueries;
+  /** Jump-code risk control: alerts with their evidence, frozen terminals, unfreeze. */
+  readonly risk: RiskControl;
+  /** Daily settlement statements and each merchant's payout terms. */
+  readonly statements: StatementDesk;
   /** Stops serving every attached link and closes the store if the host opened it. Idempotent. */
   close(): void;
 }
@@ -75,6 +89,8 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
 
   const tokens = new CardTokens(lmk.derive('pan-token'), lmk.derive('pin-verifier'));
   const events = options.events ?? ignoreEvents;
+  const utcOffsetMinutes = options.utcOffsetMinutes ?? CHINA_STANDARD_TIME;
+  const risk = openRiskControl({ store, clock: options.clock, events, config: options.risk });
   const context: HostContext = {
     store,
     lmk,
@@ -84,8 +100,8 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
     referenceRandom: options.random.fork('host-references'),
     dialect: options.dialect ?? cupPos,
     institutionId: options.institutionId ?? DEFAULT_INSTITUTION,
-    utcOffsetMinutes: options.utcOffsetMinutes ?? CHINA_STANDARD_TIME,
-    screen: options.screen?.(store),
+    utcOffsetMinutes,
+    screen: options.screen?.(store) ?? risk.screen,
   };
 
   const sessions = new Set<() => void>();
@@ -105,6 +121,8 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
     },
     provision: createProvisioning(store, lmk, tokens),
     queries: createQueries(store, tokens),
+    risk,
+    statements: openStatementDesk({ store, utcOffsetMinutes, fees: options.fees }),
     close() {
       if (closed) return;
       closed = true;

@@ -14,7 +14,7 @@ const positiveInt = z.number().int().positive();
 
 export const riskConfigSchema = z.object({
   /** Merchant ID or MCC in the request other than the terminal's binding. */
-  binding: z.object({ enabled: z.boolean().default(true), action: action.default('decline') }).prefault({}),
+  binding: z.object({ enabled: z.boolean().default(true), action: action.default('alert') }).prefault({}),
   /** Field 59 places the terminal outside its merchant's registered region (移机). */
   relocation: z.object({ enabled: z.boolean().default(true), action: action.default('alert') }).prefault({}),
   /** Consecutive transactions of one terminal or one card too far apart for the time between them. */

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { EventSink } from '../../platform/events.ts';
+import { ResponseCode } from '../response-codes.ts';
 import type { HostStore } from '../store/host-store.ts';
 import type { RiskEngine } from './risk-engine.ts';
 import type { AlertFilter, RiskAlert, RiskStore, TerminalFreeze } from './risk-store.ts';
@@ -20,8 +21,7 @@ export interface ScreenRequest {
 }
 
 /** Field 39 values risk control answers with (docs/host.md, "Risk control"). */
-export const RiskResponseCode = { suspectedFraud: '59', restricted: '62' } as const;
-export type RiskResponseCode = (typeof RiskResponseCode)[keyof typeof RiskResponseCode];
+export type RiskResponseCode = typeof ResponseCode.suspectedFraud | typeof ResponseCode.restrictedTerminal;
 
 export interface Screening {
   readonly decision: RiskDecision;
@@ -37,6 +37,8 @@ export interface RiskControl {
   alerts(filter?: AlertFilter): RiskAlert[];
   frozen(): TerminalFreeze[];
   freezeOf(terminalId: string): TerminalFreeze | undefined;
+  /** Every registered terminal with its freeze, if it is frozen. */
+  terminals(): Array<{ terminalId: string; merchantId: string; freeze: TerminalFreeze | undefined }>;
   /** Lifts a freeze; false when the terminal was not frozen. */
   unfreeze(terminalId: string, by: string): boolean;
 }
@@ -54,8 +56,8 @@ const allow: RiskDecision = { action: 'allow', hits: [] };
 const refusalFor: Readonly<Record<RiskDecision['action'], RiskResponseCode | undefined>> = {
   allow: undefined,
   alert: undefined,
-  decline: RiskResponseCode.suspectedFraud,
-  freeze: RiskResponseCode.restricted,
+  decline: ResponseCode.suspectedFraud,
+  freeze: ResponseCode.restrictedTerminal,
 };
 
 /**
@@ -78,7 +80,7 @@ export function createRiskControl(deps: RiskControlDeps): RiskControl {
       const freeze = store.freeze(request.terminalId);
       if (freeze) {
         events('host', 'risk-refused', { terminal: request.terminalId, reason: 'frozen', alert: freeze.alertId });
-        return { decision: allow, code: RiskResponseCode.restricted, alertIds: [] };
+        return { decision: allow, code: ResponseCode.restrictedTerminal, alertIds: [] };
       }
       const binding = bindingOf(registry, request.terminalId);
       if (!binding) return { decision: allow, code: undefined, alertIds: [] };
@@ -135,6 +137,10 @@ export function createRiskControl(deps: RiskControlDeps): RiskControl {
     alerts: (filter) => store.alerts(filter),
     frozen: () => store.frozen(),
     freezeOf: (terminalId) => store.freeze(terminalId),
+    terminals() {
+      const frozen = new Map(store.frozen().map((freeze) => [freeze.terminalId, freeze]));
+      return store.terminals().map((terminal) => ({ ...terminal, freeze: frozen.get(terminal.terminalId) }));
+    },
     unfreeze(terminalId, by) {
       const lifted = store.endFreeze(terminalId, clock.now(), by);
       if (lifted) events('host', 'risk-unfrozen', { terminal: terminalId, by });

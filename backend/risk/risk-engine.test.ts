@@ -45,7 +45,7 @@ describe('risk engine', () => {
   describe('binding', () => {
     it('fires when the request names another merchant, with both ids in the evidence', () => {
       const decision = engine().check(context({ transaction: tx({ merchantId: '898310048169999' }), requestMcc: '5411' }));
-      expect(decision.action).toBe('decline');
+      expect(decision.action).toBe('alert');
       expect(decision.hits).toHaveLength(1);
       expect(decision.hits[0]).toMatchObject({
         rule: 'binding',

@@ -49,5 +49,7 @@ export interface RiskStore {
   addFreeze(freeze: { terminalId: string; alertId: number; reason: string; at: number }): void;
   /** Ends the current freeze; false when the terminal was not frozen. */
   endFreeze(terminalId: string, at: number, by: string): boolean;
+  /** Every registered terminal and its merchant, by terminal id. */
+  terminals(): Array<{ terminalId: string; merchantId: string }>;
   transaction<T>(work: () => T): T;
 }

@@ -50,6 +50,7 @@ export class SqliteRiskStore implements RiskStore {
   private readonly allFrozen;
   private readonly insertFreeze;
   private readonly unfreeze;
+  private readonly registered;
 
   constructor(private readonly db: Database.Database) {
     const recent = (column: string) =>
@@ -76,6 +77,14 @@ export class SqliteRiskStore implements RiskStore {
     this.unfreeze = db.prepare(
       'UPDATE terminal_freezes SET unfrozen_at = ?, unfrozen_by = ? WHERE terminal_id = ? AND unfrozen_at IS NULL',
     );
+    // The registry's own table, read only: risk control reports on every terminal, frozen or not.
+    this.registered = db.prepare<[], { terminalId: string; merchantId: string }>(
+      'SELECT terminal_id AS terminalId, merchant_id AS merchantId FROM terminals ORDER BY terminal_id',
+    );
+  }
+
+  terminals(): Array<{ terminalId: string; merchantId: string }> {
+    return this.registered.all();
   }
 
   recent(scope: 'terminal' | 'card', key: string, since: number, limit: number): RiskTransaction[] {

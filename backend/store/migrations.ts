@@ -161,4 +161,52 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    // Risk control (backend/risk): every screened request as history for the travel and
+    // velocity rules, alerts with their evidence (masked PANs only), and terminal freezes, one
+    // row per freeze, lifted by the admin API. Settlement statements (backend/statements):
+    // each merchant's payout terms; without a row a merchant is paid T+1 with no payout fee.
+    version: 3,
+    statements: [
+      `CREATE TABLE risk_observations (
+         id          INTEGER PRIMARY KEY,
+         terminal_id TEXT NOT NULL,
+         merchant_id TEXT NOT NULL,
+         batch       TEXT NOT NULL,
+         stan        TEXT NOT NULL,
+         pan_masked  TEXT NOT NULL,
+         card_token  TEXT NOT NULL,
+         region      TEXT NOT NULL,
+         at          INTEGER NOT NULL
+       )`,
+      `CREATE INDEX risk_observations_by_terminal ON risk_observations (terminal_id, at)`,
+      `CREATE INDEX risk_observations_by_card ON risk_observations (card_token, at)`,
+      `CREATE TABLE risk_alerts (
+         id          INTEGER PRIMARY KEY AUTOINCREMENT,
+         rule        TEXT NOT NULL CHECK (rule IN ('binding', 'relocation', 'impossible-travel', 'velocity')),
+         action      TEXT NOT NULL CHECK (action IN ('alert', 'decline', 'freeze')),
+         terminal_id TEXT NOT NULL,
+         merchant_id TEXT NOT NULL,
+         summary     TEXT NOT NULL,
+         evidence    TEXT NOT NULL,
+         created_at  INTEGER NOT NULL
+       )`,
+      `CREATE INDEX risk_alerts_by_terminal ON risk_alerts (terminal_id, id)`,
+      `CREATE TABLE terminal_freezes (
+         id          INTEGER PRIMARY KEY AUTOINCREMENT,
+         terminal_id TEXT NOT NULL,
+         alert_id    INTEGER NOT NULL REFERENCES risk_alerts(id),
+         reason      TEXT NOT NULL,
+         frozen_at   INTEGER NOT NULL,
+         unfrozen_at INTEGER,
+         unfrozen_by TEXT
+       )`,
+      `CREATE UNIQUE INDEX terminal_freezes_in_force ON terminal_freezes (terminal_id) WHERE unfrozen_at IS NULL`,
+      `CREATE TABLE merchant_settlement_terms (
+         merchant_id      TEXT PRIMARY KEY REFERENCES merchants(id),
+         mode             TEXT NOT NULL CHECK (mode IN ('T+0', 'T+1')),
+         payout_fee_minor INTEGER NOT NULL CHECK (payout_fee_minor >= 0)
+       )`,
+    ],
+  },
 ];
