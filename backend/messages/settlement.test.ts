@@ -47,6 +47,15 @@ describe('settlement 0500/0510', () => {
 
     const [record] = host.queries.settlements();
     expect(record).toMatchObject({ batch: '000001', result: '1', state: 'closed', nextBatch: '000002', hostTotals: totals, settledTotals: totals });
+    const counted = host.queries.journal({ batch: '000001', status: 'approved' }).filter((row) => !row.reversed && !row.voided);
+    const of = (types: readonly string[]) => counted.filter((row) => types.includes(row.type));
+    const sum = (rows: readonly { amountMinor: number }[]) => rows.reduce((total, row) => total + row.amountMinor, 0);
+    expect(totals).toEqual({
+      debitCount: of(['sale', 'completion']).length,
+      debitMinor: sum(of(['sale', 'completion'])),
+      creditCount: of(['refund']).length,
+      creditMinor: sum(of(['refund'])),
+    });
     expect(host.queries.terminal(terminal.id)?.batch).toBe('000002');
     expect(host.queries.journal({ batch: '000001' }).every((row) => row.batchState === 'closed')).toBe(true);
 
