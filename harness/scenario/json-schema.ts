@@ -17,7 +17,7 @@ const scheduling = {
 /** One fault entry, `{ name: { params…, for, after, on_message } }`, for each registered unit. */
 function faultEntry(): z.ZodType {
   const entries = [...faultUnits.values()].map((unit) => {
-    const params = unit.params instanceof z.ZodObject ? unit.params.extend(scheduling) : z.object(scheduling).and(unit.params);
+    const params = (unit.params as unknown as z.ZodObject).extend(scheduling);
     return z.object({ [unit.name]: params.optional().describe(unit.summary) }).strict();
   });
   return z.union(entries as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]).meta({ id: 'fault', title: 'a fault' });
