@@ -14,7 +14,9 @@ export async function readyForBusiness(ctx: TerminalContext, operator: string): 
     ctx.session.hostSignedIn = await hostSignIn(ctx, operator);
     if (!ctx.session.hostSignedIn) return false;
   }
-  if (reversalsOwed(ctx.journal.records()).length === 0) return true;
+  const owed = reversalsOwed(ctx.journal.records()).length;
+  if (owed === 0) return true;
+  ctx.show(screens.sendingReversals(owed));
   const result = await flushReversals(ctx.exchangeDeps());
   if (!result.blocked) return true;
   await ctx.acknowledge(screens.reversalsPending(result.linkDown));

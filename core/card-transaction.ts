@@ -108,6 +108,7 @@ async function handOver(ctx: TerminalContext, record: TransactionRecord): Promis
 async function customerCopy(ctx: TerminalContext, slip: TransactionSlip): Promise<void> {
   ctx.show(screens.tearOff());
   await ctx.input.nextKey(ctx.promptTimeoutMs);
+  ctx.show(screens.printing());
   const customer = await printReceipt(ctx, transactionReceipt(slip, 'customer', { columns: ctx.capabilities.receiptColumns }));
   if (customer !== 'printed') await ctx.acknowledge(screens.receiptNotPrinted());
 }

@@ -25,8 +25,8 @@ const MAC_PLACEHOLDER = new Uint8Array(8);
 interface Outstanding {
   readonly stan: string;
   readonly terminalId: string;
-  /** 0400 and 0401 are both answered by 0410: requests and answers share the first two digits. */
-  readonly mtiClass: string;
+  /** The answer's MTI up to the last digit: 0200 → 021, 0220 → 023, and 0401 (a repeat) → 041. */
+  readonly answerClass: string;
   deliver(packed: Uint8Array, message: IsoMessage): void;
 }
 
@@ -68,7 +68,7 @@ export class HostClient implements HostExchange {
       this.pending = {
         stan: String(request.fields[11] ?? ''),
         terminalId: String(request.fields[41] ?? ''),
-        mtiClass: request.mti.slice(0, 2),
+        answerClass: request.mti.slice(0, 2) + String(Number(request.mti[2]) + 1),
         deliver: (packed, response) => {
           if (timer) this.clock.clearTimeout(timer);
           this.pending = undefined;
@@ -134,8 +134,7 @@ export class HostClient implements HostExchange {
       const pending = this.pending;
       if (
         pending &&
-        message.mti.slice(0, 2) === pending.mtiClass &&
-        message.mti[2] === '1' &&
+        message.mti.slice(0, 3) === pending.answerClass &&
         message.fields[11] === pending.stan &&
         message.fields[41] === pending.terminalId
       ) {

@@ -29,6 +29,7 @@ export async function printReceipt(ctx: TerminalContext, lines: readonly Receipt
     ctx.show(screens.printerProblem(problem));
     const key = await ctx.input.nextKey(ctx.promptTimeoutMs);
     if (key === undefined || key === 'CANCEL') return 'not-printed';
+    ctx.show(screens.printing());
   }
 }
 
@@ -40,6 +41,7 @@ async function printerProblem(ctx: TerminalContext): Promise<string | undefined>
       if (status.paper === 'out') return 'OUT OF PAPER';
       if (status.coverOpen) return 'COVER OPEN';
       if (status.jammed) return 'PAPER JAM';
+      if (status.overheated) return 'HEAD OVERHEATED';
       if (!status.online) return 'OFFLINE';
       return undefined;
     } catch {

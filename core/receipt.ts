@@ -120,7 +120,8 @@ export function settlementReceipt(slip: SettlementSlip, layout: ReceiptLayout): 
   const rule = { text: '-'.repeat(layout.columns) };
   const { totals } = slip;
   return [
-    { text: 'SETTLEMENT REPORT', align: 'center', bold: true, double: true },
+    { text: 'SETTLEMENT', align: 'center', bold: true, double: true },
+    { text: 'SETTLEMENT REPORT', align: 'center' },
     rule,
     { text: `MERCHANT: ${slip.merchantName}` },
     { text: `MERCHANT NO: ${slip.merchantId}` },

@@ -37,7 +37,7 @@ export const screens = {
   supervisorRefused: () => ask('NOT AUTHORISED', 'PRESS ANY KEY'),
   reversalsPending: (linkDown: boolean) =>
     ask('REVERSAL PENDING', linkDown ? 'NETWORK DOWN' : 'HOST NOT ANSWERING', 'TRY AGAIN LATER', 'PRESS ANY KEY'),
-  reversalsSent: (count: number) => busy('REVERSAL SENT', `${count} REVERSED`),
+  sendingReversals: (count: number) => busy('SENDING REVERSAL', `${count} PENDING`, 'PLEASE WAIT'),
 
   amount: (title: TransactionTitle, minor: number) => ask(title, 'ENTER AMOUNT:', rmb(minor)),
   presentCard: (title: TransactionTitle, minor: number | undefined, fallback: boolean, tap: boolean) =>
@@ -78,6 +78,7 @@ export const screens = {
   amountTooHigh: (limitMinor: number) => ask('AMOUNT TOO HIGH', `MAX ${rmb(limitMinor)}`, 'PRESS ANY KEY'),
 
   printerProblem: (problem: string) => ask('PRINTER', fit(problem), 'FIX, PRESS ENTER', 'TO REPRINT'),
+  printing: () => busy('PRINTING...'),
   printerDead: () => busy('PRINTER FAULT', 'NOT RESPONDING'),
   printerFault: () => ask('PRINTER FAULT', 'NOT RESPONDING', 'CALL SERVICE', 'PRESS ANY KEY'),
   receiptNotPrinted: () => ask('TXN COMPLETED', 'RECEIPT NOT PRINTED', 'REPRINT: MENU 7', 'PRESS ANY KEY'),

@@ -29,6 +29,7 @@ export async function reprint(ctx: TerminalContext): Promise<void> {
     }
   }
   if (!slip) return ctx.acknowledge(screens.nothingToReprint());
+  ctx.show(screens.printing());
   const result = await printReceipt(ctx, transactionReceipt(slip, 'merchant', { columns: ctx.capabilities.receiptColumns, reprint: true }));
   if (result === 'printed') {
     const record = ctx.journal.find(slip.batch, slip.stan);

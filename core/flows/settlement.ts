@@ -27,14 +27,15 @@ async function askHost(ctx: TerminalContext, operator: string, batch: string): P
   if (code !== '00') return { kind: 'failed', reason: `${code} ${responseCodeText[code] ?? 'REFUSED'}` };
   const result = String(fields[48] ?? '').charAt(30);
   const newBatch = String(fields[60] ?? '').slice(2, 8);
-  if ((result !== '1' && result !== '2') || newBatch.length !== 6) return { kind: 'failed', reason: 'HOST SETTLEMENT ERROR' };
-  return { kind: 'settled', balanced: result === '1', newBatch };
+  if (result === '2') return { kind: 'settled', balanced: false, newBatch };
+  if (result !== '1' || newBatch.length !== 6) return { kind: 'failed', reason: 'HOST SETTLEMENT ERROR' };
+  return { kind: 'settled', balanced: true, newBatch };
 }
 
 /**
  * Settlement (结算, 0500): the terminal's own totals of the open batch go to the host; when
  * the host's totals differ it uploads the batch (0320…207) and the host closes it from that
- * list. Then the report is printed, the journal starts the new batch the host named, and the
+ * list. The new open batch comes in 60.2 of the 0510 when balanced, of the 207's answer when not. Then the report is printed, the journal starts the new batch the host named, and the
  * terminal signs out of the host. Reversals owed go out first: they are part of the totals.
  */
 export async function settle(ctx: TerminalContext, operator: string): Promise<void> {
@@ -47,10 +48,9 @@ export async function settle(ctx: TerminalContext, operator: string): Promise<vo
   ctx.show(screens.settling());
   const verdict = await askHost(ctx, operator, batch);
   if (verdict.kind === 'failed') return ctx.acknowledge(screens.settlementFailed(verdict.reason));
-  if (!verdict.balanced && !(await batchUpload(ctx, batch, settledTransactions(ctx.journal.records(), batch)))) {
-    return ctx.acknowledge(screens.settlementFailed('BATCH UPLOAD FAILED'));
-  }
-  ctx.trace.setBatch(verdict.newBatch);
+  const newBatch = verdict.balanced ? verdict.newBatch : await batchUpload(ctx, batch, settledTransactions(ctx.journal.records(), batch));
+  if (newBatch === undefined) return ctx.acknowledge(screens.settlementFailed('BATCH UPLOAD FAILED'));
+  ctx.trace.setBatch(newBatch);
   ctx.journal.closeBatch(batch);
 
   const report = settlementReceipt(
@@ -69,5 +69,5 @@ export async function settle(ctx: TerminalContext, operator: string): Promise<vo
   const printed = await printReceipt(ctx, report);
   await hostSignOut(ctx);
   if (printed === 'dead') await ctx.acknowledge(screens.printerFault());
-  await ctx.acknowledge(screens.settled(verdict.balanced, verdict.newBatch));
+  await ctx.acknowledge(screens.settled(verdict.balanced, newBatch));
 }
