@@ -69,7 +69,7 @@ const flowStepSchemas = {
   unlock_operator: z.object({ operator }).strict().describe('macro (supervisor menu): reset a locked operator'),
   host_sign_out: z.null().describe('macro (supervisor menu): sign the terminal out of the host (0820)'),
   set_response_timeout: z
-    .object({ seconds: digits(2, 3, 'seconds') })
+    .object({ seconds: digits(1, 3, 'seconds') })
     .strict()
     .describe('macro (administrator menu): host response timeout, 10–120 s'),
   unlock_supervisor: z.null().describe('macro (administrator menu): reset a locked supervisor'),
