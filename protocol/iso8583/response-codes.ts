@@ -2,6 +2,7 @@
 export const responseCodeText: Record<string, string> = {
   '00': 'Approved',
   '03': 'Invalid merchant',
+  '10': 'Partly approved',
   '12': 'Invalid transaction',
   '14': 'Invalid card number',
   '30': 'Format error',
@@ -11,6 +12,8 @@ export const responseCodeText: Record<string, string> = {
   '54': 'Expired card',
   '55': 'Incorrect PIN',
   '57': 'Not permitted for this card',
+  '59': 'Suspected fraud, call bank',
+  '62': 'Terminal restricted',
   '75': 'PIN tries exceeded',
   '91': 'Issuer unavailable',
   '94': 'Duplicate transmission',
