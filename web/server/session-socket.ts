@@ -7,6 +7,8 @@ import type { SessionRegistry } from './session-registry.ts';
 import type { SandboxSession } from './session.ts';
 
 const PUSH_MS = 100;
+/** A page that (re)connects gets this much of the timeline; a day-long session has far more. */
+const HELLO_ENTRIES = 2_000;
 
 function send(socket: WebSocket, message: ServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -14,7 +16,7 @@ function send(socket: WebSocket, message: ServerMessage): void {
 
 /**
  * Keeps one page in step with its session: the whole state whenever it changes, the timeline
- * as appended entries (all of it again after a reset or a reload), and a notice for every
+ * as appended entries (the latest again after a reset or a reload), and a notice for every
  * action that could not be done. A bad message never closes the socket or stops the session.
  */
 class SessionSocket {
@@ -22,13 +24,28 @@ class SessionSocket {
   private sentGeneration = -1;
   private sentEntries = 0;
   private inbox: Promise<void> = Promise.resolve();
+  private failure: string | undefined;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly session: SandboxSession,
   ) {}
 
+  /** Never throws: a session that cannot be read is reported to the page once, not crashed on. */
   push(): void {
+    try {
+      this.pushChanges();
+      this.failure = undefined;
+    } catch (error) {
+      const text = `the sandbox could not read this session: ${error instanceof Error ? error.message : String(error)}`;
+      if (text === this.failure) return;
+      this.failure = text;
+      console.error(`sandbox session ${this.session.id}:`, error);
+      send(this.socket, { type: 'notice', level: 'error', text });
+    }
+  }
+
+  private pushChanges(): void {
     const { session, socket } = this;
     const timeline = session.timeline;
     if (session.generation !== this.sentGeneration) {
@@ -36,7 +53,8 @@ class SessionSocket {
       this.sentGeneration = session.generation;
       this.sentEntries = timeline.length;
       this.sentState = JSON.stringify(state);
-      return send(socket, { type: 'hello', state, timeline: [...timeline] });
+      const start = Math.max(0, timeline.length - HELLO_ENTRIES);
+      return send(socket, { type: 'hello', state, timeline: timeline.slice(start), start });
     }
     if (timeline.length > this.sentEntries) {
       send(socket, { type: 'timeline', from: this.sentEntries, entries: timeline.slice(this.sentEntries) });

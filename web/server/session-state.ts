@@ -74,6 +74,16 @@ export function sessionState(world: World, extras: SessionExtras): SessionState 
       status: row.status,
       t: row.createdAt - SCENARIO_EPOCH,
     })),
+    settlements: world.host.queries.settlements().map((row) => ({
+      batch: row.batch,
+      balanced: row.result === '1',
+      state: row.state,
+      debitCount: (row.settledTotals ?? row.hostTotals).debitCount,
+      debitMinor: (row.settledTotals ?? row.hostTotals).debitMinor,
+      creditCount: (row.settledTotals ?? row.hostTotals).creditCount,
+      creditMinor: (row.settledTotals ?? row.hostTotals).creditMinor,
+      t: row.createdAt - SCENARIO_EPOCH,
+    })),
     playback: extras.playback,
   };
 }

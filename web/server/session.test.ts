@@ -64,6 +64,12 @@ describe('a live sandbox session', () => {
     expect(JSON.stringify(state)).not.toContain('6222021234567890123');
     expect(Buffer.from(session.receiptPng(1)!).subarray(1, 4).toString()).toBe('PNG');
     expect(session.receiptPng(3)).toBeUndefined();
+
+    await keys('8');
+    await pass(1_000);
+    await keys('ENTER');
+    await pass(3_000);
+    expect(session.state().settlements).toEqual([expect.objectContaining({ batch: '000001', balanced: true, debitCount: 1, debitMinor: 1234 })]);
   });
 
   it('moves the virtual clock with the wall, faster at a higher speed', async () => {

@@ -48,6 +48,19 @@ export interface JournalLine {
   readonly t: number;
 }
 
+export interface SettlementLine {
+  readonly batch: string;
+  readonly balanced: boolean;
+  /** `awaiting-upload` until an unbalanced batch has been uploaded and reconciled. */
+  readonly state: string;
+  readonly debitCount: number;
+  readonly debitMinor: number;
+  readonly creditCount: number;
+  readonly creditMinor: number;
+  /** Virtual milliseconds since the session's world started. */
+  readonly t: number;
+}
+
 export type StepStatus = 'pending' | 'running' | 'passed' | 'failed';
 
 export interface PlaybackStep {
@@ -94,6 +107,7 @@ export interface SessionState {
   /** Active faults, and faults armed to start when a message goes by. */
   readonly faults: { readonly active: readonly string[]; readonly armed: readonly string[] };
   readonly journal: readonly JournalLine[];
+  readonly settlements: readonly SettlementLine[];
   readonly playback: PlaybackState | null;
 }
 
@@ -130,9 +144,18 @@ export type ClientMessage =
 
 export type Notice = { readonly level: 'error' | 'info'; readonly text: string };
 
-/** What the server pushes: the whole state on every change, the timeline as appended entries. */
+/**
+ * What the server pushes: the whole state on every change, the timeline as appended entries
+ * (`from` is the absolute index of the first, counting every entry since the world started).
+ */
 export type ServerMessage =
-  | { readonly type: 'hello'; readonly state: SessionState; readonly timeline: readonly TimelineEntry[] }
+  | {
+      readonly type: 'hello';
+      readonly state: SessionState;
+      /** The latest entries of the timeline; `start` is the index of the first one sent. */
+      readonly timeline: readonly TimelineEntry[];
+      readonly start: number;
+    }
   | { readonly type: 'state'; readonly state: SessionState }
   | { readonly type: 'timeline'; readonly from: number; readonly entries: readonly TimelineEntry[] }
   | ({ readonly type: 'notice' } & Notice);

@@ -84,7 +84,7 @@ describe('the trainer sandbox in Chromium', () => {
     await page.getByRole('button', { name: 'PIN pad ENTER' }).click();
     await finishReceipts();
 
-    await expect.poll(() => page.locator('.journal tbody tr').allTextContents()).toEqual([expect.stringMatching(/RMB 128\.50.*622202\*{9}0123.*approved \(00\)/)]);
+    await expect.poll(() => page.locator('.host-journal tbody tr').allTextContents()).toEqual([expect.stringMatching(/RMB 128\.50.*622202\*{9}0123.*approved \(00\)/)]);
     await expect.poll(() => page.locator('[data-testid="receipt"][data-complete="true"]').count()).toBe(2);
     expect(await timelineMtis('message')).toEqual(expect.arrayContaining(['0800', '0810', '0200', '0210']));
     expect(await page.locator('.timeline').textContent()).not.toContain('6222021234567890123');
@@ -132,6 +132,6 @@ describe('the trainer sandbox in Chromium', () => {
     await press('ENTER');
     await finishReceipts();
     await expect.poll(() => page.locator('[data-testid="receipt"][data-complete="true"]').count()).toBe(receiptsBefore + 2);
-    expect(await page.locator('.journal tbody tr[data-status="approved"]').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.host-journal tbody tr[data-status="approved"]').count()).toBeGreaterThanOrEqual(2);
   });
 });

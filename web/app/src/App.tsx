@@ -62,7 +62,7 @@ export function App({ sessionId }: { sessionId: string }) {
             <Playback playback={state.playback} send={send} />
           </div>
           <div className="observer">
-            <Timeline entries={sandbox.timeline} />
+            <Timeline entries={sandbox.timeline} total={sandbox.timelineStart + sandbox.timeline.length} />
             <HostConsole state={state} />
           </div>
         </main>

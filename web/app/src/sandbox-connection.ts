@@ -9,7 +9,9 @@ export interface NoticeItem extends Notice {
 export interface SandboxView {
   readonly status: ConnectionStatus;
   readonly state: SessionState | null;
+  /** The latest timeline entries; `timelineStart` counts the older ones not kept. */
   readonly timeline: readonly TimelineEntry[];
+  readonly timelineStart: number;
   readonly notices: readonly NoticeItem[];
 }
 
@@ -17,6 +19,7 @@ export interface SandboxView {
 const RETRY_MS = [250, 500, 1_000, 2_000, 4_000];
 const INFO_NOTICE_MS = 6_000;
 const MAX_NOTICES = 5;
+const KEPT_ENTRIES = 3_000;
 
 /**
  * The page's end of the session's websocket. It keeps the latest state, the timeline and the
@@ -24,7 +27,7 @@ const MAX_NOTICES = 5;
  * session keeps running on the server meanwhile) and refuses to send while disconnected.
  */
 export class SandboxConnection {
-  private view: SandboxView = { status: 'connecting', state: null, timeline: [], notices: [] };
+  private view: SandboxView = { status: 'connecting', state: null, timeline: [], timelineStart: 0, notices: [] };
   private readonly listeners = new Set<() => void>();
   private socket: WebSocket | undefined;
   private attempts = 0;
@@ -104,14 +107,21 @@ export class SandboxConnection {
     }
     switch (message.type) {
       case 'hello':
-        return this.update({ state: message.state, timeline: message.timeline });
+        return this.update({ state: message.state, timeline: message.timeline, timelineStart: message.start });
       case 'state':
         return this.update({ state: message.state });
       case 'timeline':
-        return this.update({ timeline: [...this.view.timeline.slice(0, message.from), ...message.entries] });
+        return this.appendTimeline(message.from, message.entries);
       case 'notice':
         return this.notify({ level: message.level, text: message.text });
     }
+  }
+
+  private appendTimeline(from: number, entries: readonly TimelineEntry[]): void {
+    const { timeline, timelineStart } = this.view;
+    const joined = [...timeline.slice(0, Math.max(0, from - timelineStart)), ...entries];
+    const dropped = Math.max(0, joined.length - KEPT_ENTRIES);
+    this.update({ timeline: joined.slice(dropped), timelineStart: timelineStart + dropped });
   }
 
   private update(change: Partial<SandboxView>): void {

@@ -38,6 +38,7 @@ export function initialState(sessionId: string): SessionState {
     network: { up: true, region: '310000' },
     printer: { paper: 'ok', coverOpen: false, jammed: false, pendingLines: 0, receipts: [{ index: 1, complete: true, text: 'POS SALES SLIP\nRMB 12.34' }] },
     faults: { active: [], armed: [] },
+    settlements: [{ batch: '000001', balanced: true, state: 'closed', debitCount: 1, debitMinor: 1234, creditCount: 0, creditMinor: 0, t: 9_000 }],
     journal: [{ id: 1, stan: '000002', mti: '0200', amountMinor: 1234, panMasked: '622202*********0123', responseCode: '00', authCode: '123456', status: 'approved', t: 4_300 }],
     playback: null,
   };
@@ -117,7 +118,7 @@ export function mockSandbox(origin: string, control: MockControl) {
     client.addEventListener('close', () => clients.delete(client));
     const state = states.get(session) ?? initialState(session);
     states.set(session, state);
-    send(client, { type: 'hello', state, timeline: TIMELINE });
+    send(client, { type: 'hello', state, timeline: TIMELINE, start: 0 });
     client.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as ClientMessage;
       control.received.push(message);

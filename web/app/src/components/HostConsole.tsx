@@ -1,7 +1,7 @@
 import type { SessionState } from '../../../shared/sandbox-api.ts';
 import { elapsed, MESSAGE_TYPES, money } from '../format.ts';
 
-/** The acquirer's side: its journal of what it booked, and what each test card has left. */
+/** The acquirer's side: its journal of what it booked, settled batches, and what each test card has left. */
 export function HostConsole({ state }: { state: SessionState }) {
   return (
     <section className="panel host" aria-label="Host console">
@@ -10,7 +10,7 @@ export function HostConsole({ state }: { state: SessionState }) {
       {state.journal.length === 0 ? (
         <p className="empty">Nothing booked yet.</p>
       ) : (
-        <table className="journal">
+        <table className="journal host-journal">
           <thead>
             <tr>
               <th>time</th>
@@ -36,6 +36,37 @@ export function HostConsole({ state }: { state: SessionState }) {
                   {row.status} ({row.responseCode})
                 </td>
                 <td>{row.authCode ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Settlement</h3>
+      {state.settlements.length === 0 ? (
+        <p className="empty">No batch settled yet (menu 8 on the terminal).</p>
+      ) : (
+        <table className="journal settlements">
+          <thead>
+            <tr>
+              <th>time</th>
+              <th>batch</th>
+              <th>sales</th>
+              <th>refunds</th>
+              <th>result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.settlements.map((row) => (
+              <tr key={`${row.batch}-${row.t}`} data-balanced={row.balanced}>
+                <td>{elapsed(row.t)}</td>
+                <td>{row.batch}</td>
+                <td>
+                  {row.debitCount} · {money(row.debitMinor)}
+                </td>
+                <td>
+                  {row.creditCount} · {money(row.creditMinor)}
+                </td>
+                <td>{row.balanced ? 'balanced' : `unbalanced (${row.state})`}</td>
               </tr>
             ))}
           </tbody>

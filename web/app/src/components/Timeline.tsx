@@ -61,7 +61,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 }
 
 /** Every event of the session, newest at the bottom; ISO 8583 messages open up field by field. */
-export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+export function Timeline({ entries, total }: { entries: readonly TimelineEntry[]; total: number }) {
   const [filter, setFilter] = useState('everything');
   const list = useRef<HTMLOListElement>(null);
   const shown = entries.filter(FILTERS[filter] ?? FILTERS['everything']!).slice(-SHOWN);
@@ -72,7 +72,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   return (
     <section className="panel timeline" aria-label="Timeline">
       <h2>
-        Timeline <small>({entries.length} events, PANs masked)</small>
+        Timeline <small>({total} events, PANs masked)</small>
       </h2>
       <label>
         show{' '}
