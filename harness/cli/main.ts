@@ -3,6 +3,8 @@ import pc from 'picocolors';
 import { PoslabError } from '../../platform/errors.ts';
 import { EXIT, mergeCommand, runCommand } from './run-command.ts';
 import { sandboxCommand } from './sandbox-command.ts';
+import { hostCommand } from './host-command.ts';
+import { printRenderCommand } from './print-render-command.ts';
 
 export { EXIT } from './run-command.ts';
 
@@ -17,6 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.addCommand(runCommand(setCode));
   program.addCommand(mergeCommand(setCode));
   program.addCommand(sandboxCommand());
+  program.addCommand(hostCommand());
+  program.addCommand(printRenderCommand());
   // Commands built on their own do not inherit the program's settings; without this a bad
   // argument would exit the process instead of returning exit code 2 (keep it after every addCommand).
   for (const command of program.commands) command.copyInheritedSettings(program);

@@ -37,3 +37,25 @@ export function renderRasterPng(raster: PaperRaster, widthDots = raster.width): 
     PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false, deflateLevel: 9, filterType: 0 }),
   );
 }
+
+/** Gap between two receipts on one image, with a dashed line where the cutter cut. */
+const CUT_GAP_DOTS = 24;
+
+/** Several pieces of paper, one under the other, as one raster (for `poslab print-render`). */
+export function joinRasters(rasters: readonly PaperRaster[], width: number): PaperRaster {
+  const bytesPerRow = width / 8;
+  const height = rasters.reduce((sum, raster) => sum + raster.height, 0) + CUT_GAP_DOTS * Math.max(0, rasters.length - 1);
+  const rows = new Uint8Array(height * bytesPerRow);
+  let top = 0;
+  rasters.forEach((raster, i) => {
+    if (i > 0) {
+      const cutRow = (top + CUT_GAP_DOTS / 2) * bytesPerRow;
+      for (let b = 0; b < bytesPerRow; b++) rows[cutRow + b] = 0xf0;
+      top += CUT_GAP_DOTS;
+    }
+    const from = raster.width / 8;
+    for (let y = 0; y < raster.height; y++) rows.set(raster.rows.subarray(y * from, y * from + Math.min(from, bytesPerRow)), (top + y) * bytesPerRow);
+    top += raster.height;
+  });
+  return { width, height, rows };
+}
