@@ -36,7 +36,8 @@ function receiptlineBytes(doc: string, encoding: 'cp437' | 'gb18030' = 'cp437'):
 }
 
 function nodeThermalPrinterBytes(): Uint8Array {
-  const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, width: 48 });
+  // No interface: the library only builds its buffer (its typings want one; '' means none).
+  const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, width: 48, interface: '' });
   printer.alignCenter();
   printer.setTextDoubleHeight();
   printer.bold(true);
