@@ -46,6 +46,12 @@ export interface AcquirerHostOptions {
   readonly screen?: (store: HostStore) => RequestScreen;
   /** Jump-code rules' thresholds and actions over their defaults (docs/host.md); used unless `screen` replaces risk control. */
   readonly risk?: RiskConfigInput;
+  /**
+   * The simulated issuer's master key for application cryptograms (EMV option A). With it, the
+   * ARQC in field 55 of every chip request is verified and a bad one declined 05; without it,
+   * chip data is passed through unchecked.
+   */
+  readonly issuerMasterKey?: Uint8Array;
   /** Merchant discount rates for statements over the DOMAIN.md §5 price list. */
   readonly fees?: FeeScheduleInput;
 }
@@ -102,6 +108,7 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
     institutionId: options.institutionId ?? DEFAULT_INSTITUTION,
     utcOffsetMinutes,
     screen: options.screen?.(store) ?? risk.screen,
+    issuerMasterKey: options.issuerMasterKey,
   };
 
   const sessions = new Set<() => void>();

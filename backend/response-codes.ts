@@ -2,6 +2,8 @@
 export const ResponseCode = {
   approved: '00',
   invalidMerchant: '03',
+  /** The chip's application cryptogram (ARQC) did not verify. */
+  doNotHonour: '05',
   /** Approved for less than asked: field 4 of the answer holds the approved amount. */
   partialApproval: '10',
   invalidTransaction: '12',

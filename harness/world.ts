@@ -61,6 +61,8 @@ export class World {
   /** The host's database outlives the host process, so a crashed host restarts with its books. */
   private readonly hostStore: HostStore = openHostStore();
   private readonly hostKey: Uint8Array;
+  /** The simulated issuer's key for chip cryptograms: cards are personalised with it, the host verifies with it. */
+  private readonly issuerMasterKey: Uint8Array;
   private hostRuns = 0;
   private currentHost: AcquirerHost;
   private readonly ports: string[] = [];
@@ -81,6 +83,7 @@ export class World {
     this.printer = new ReceiptPrinter({ widthDots: model.printer.widthDots, events: this.events });
     this.pinpad = new PinPadDevice({ clock: this.clock, events: this.events });
     this.hostKey = this.random.fork('host-lmk').bytes(16);
+    this.issuerMasterKey = this.random.fork('issuer').bytes(16);
     this.currentHost = this.startHost();
     this.network = new NetworkLink(() => this.dialHost(), {
       dialect: cupPos,
@@ -118,6 +121,7 @@ export class World {
       random: this.random.fork(run === 0 ? 'host' : `host-run-${run}`),
       store: this.hostStore,
       localMasterKey: this.hostKey,
+      issuerMasterKey: this.issuerMasterKey,
       events: this.events,
     });
   }
@@ -136,7 +140,6 @@ export class World {
     const { merchant, terminal, cards } = this.scenario;
     const factory = this.random.fork('factory');
     const masterKey = factory.bytes(16);
-    const issuerMasterKey = factory.bytes(16);
     this.host.provision.merchant({ id: merchant.id, name: merchant.name, mcc: merchant.mcc, region: merchant.region });
     this.host.provision.terminal({ terminalId: terminal.id, merchantId: merchant.id, masterKey });
     this.pinpad.injectMasterKey(masterKey);
@@ -156,7 +159,7 @@ export class World {
         serviceCode: card.chip ? '201' : '101',
         contactless: card.chip,
         ...(card.chip
-          ? { chip: { aid: UNIONPAY_DEBIT_AID, panSequence: '01', iccKey: deriveIccKey(issuerMasterKey, card.pan, '01') } }
+          ? { chip: { aid: UNIONPAY_DEBIT_AID, panSequence: '01', iccKey: deriveIccKey(this.issuerMasterKey, card.pan, '01') } }
           : {}),
       };
       this.cards.set(card.id, { definition: card, image });

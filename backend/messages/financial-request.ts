@@ -35,6 +35,8 @@ export interface FinancialRequest {
   /** Field 38 of the original (void, completion). */
   readonly originalAuthCode: string | undefined;
   readonly original: OriginalReference | undefined;
+  /** Fields 55 and 23 of a chip card: the cryptogram the issuer checks. */
+  readonly chip: { readonly iccData: Uint8Array; readonly panSequence: string } | undefined;
 }
 
 const TRACK_SEPARATOR = '=';
@@ -89,6 +91,7 @@ export function readFinancialRequest(message: IsoMessage): FinancialRequest | un
     originalRrn: text(fields[37]),
     originalAuthCode: text(fields[38]),
     original: original ? { batch: original[1] as string, stan: original[2] as string, date: original[3] } : undefined,
+    chip: fields[55] instanceof Uint8Array ? { iccData: fields[55], panSequence: (text(fields[23]) ?? '000').slice(-2) } : undefined,
   };
 }
 

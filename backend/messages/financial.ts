@@ -2,6 +2,7 @@ import { maskPan } from '../../protocol/iso8583/describe.ts';
 import type { IsoMessage } from '../../protocol/iso8583/types.ts';
 import { HostError } from '../host-errors.ts';
 import type { IssuerDecision } from '../issuer/authorise.ts';
+import { cryptogramFails } from '../issuer/cryptogram.ts';
 import { ResponseCode } from '../response-codes.ts';
 import type { CardRecord, TerminalRecord, TransactionType } from '../store/host-store.ts';
 import { authentication, callerOf } from './admission.ts';
@@ -134,7 +135,10 @@ function book(kind: FinancialKind, request: FinancialRequest, at: Booking): { me
   if (screened?.code === undefined && request.merchantId !== terminal.merchantId) return undefined;
 
   const card = store.card(panToken);
-  const refused = screened?.code ?? (notBookable(request, terminal, mti, context) ? ResponseCode.invalidTransaction : undefined);
+  const refused =
+    screened?.code ??
+    (notBookable(request, terminal, mti, context) ? ResponseCode.invalidTransaction : undefined) ??
+    (card && cryptogramFails(request, context.issuerMasterKey) ? ResponseCode.doNotHonour : undefined);
   const outcome: Outcome =
     refused !== undefined
       ? { code: refused, amountMinor: requestedMinor }

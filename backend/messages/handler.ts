@@ -41,6 +41,7 @@ export interface HostContext {
   /** The host's local time zone for fields 12 and 13 and the expiry check. */
   readonly utcOffsetMinutes: number;
   readonly screen: RequestScreen | undefined;
+  readonly issuerMasterKey: Uint8Array | undefined;
 }
 
 /** A request that unpacked cleanly, with the bytes it came in so its MAC can be checked. */

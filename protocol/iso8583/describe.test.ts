@@ -97,7 +97,7 @@ describe('responseCodeText', () => {
     const doc = readFileSync(new URL('../../docs/wire-dialect.md', import.meta.url), 'utf8');
     const section = doc.slice(doc.indexOf('## Response codes'));
     const codes = [...section.matchAll(/^\| ([0-9A-Z]{2}) \|/gm)].map((match) => match[1] as string);
-    expect(codes.length).toBe(20);
+    expect(codes.length).toBe(21);
     expect(Object.keys(responseCodeText).sort()).toEqual([...codes].sort());
     expect(responseCodeText['51']).toBe('Insufficient funds');
     for (const text of Object.values(responseCodeText)) expect(text.length).toBeLessThanOrEqual(30);

@@ -2,6 +2,7 @@
 export const responseCodeText: Record<string, string> = {
   '00': 'Approved',
   '03': 'Invalid merchant',
+  '05': 'Do not honour',
   '10': 'Partly approved',
   '12': 'Invalid transaction',
   '14': 'Invalid card number',
