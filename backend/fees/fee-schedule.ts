@@ -7,7 +7,7 @@ import { z } from 'zod';
  * `quickPass.maxAmountMinor` inclusive; above it, and for insert or swipe, the card's normal
  * rate applies.
  */
-export const feeScheduleSchema = z.object({
+export const feeScheduleSchema = z.strictObject({
   debit: z
     .object({ rateBp: z.number().int().min(0).max(10_000).default(50), capMinor: z.number().int().min(0).optional().default(2_000) })
     .prefault({}),
@@ -36,7 +36,7 @@ export function feeSchedule(input: FeeScheduleInput = {}): FeeSchedule {
 export const defaultFeeSchedule: FeeSchedule = feeSchedule();
 
 /** When the merchant is paid: T+0 same day (optionally for a fixed fee per payout), T+1 the next day. */
-export const settlementTermsSchema = z.object({
+export const settlementTermsSchema = z.strictObject({
   mode: z.enum(['T+0', 'T+1']).default('T+1'),
   payoutFeeMinor: z.number().int().min(0).default(0),
 });

@@ -12,11 +12,11 @@ export type RiskAction = (typeof riskActions)[number];
 const action = z.enum(riskActions);
 const positiveInt = z.number().int().positive();
 
-export const riskConfigSchema = z.object({
+export const riskConfigSchema = z.strictObject({
   /** Merchant ID or MCC in the request other than the terminal's binding. */
-  binding: z.object({ enabled: z.boolean().default(true), action: action.default('alert') }).prefault({}),
+  binding: z.strictObject({ enabled: z.boolean().default(true), action: action.default('alert') }).prefault({}),
   /** Field 59 places the terminal outside its merchant's registered region (移机). */
-  relocation: z.object({ enabled: z.boolean().default(true), action: action.default('alert') }).prefault({}),
+  relocation: z.strictObject({ enabled: z.boolean().default(true), action: action.default('alert') }).prefault({}),
   /** Consecutive transactions of one terminal or one card too far apart for the time between them. */
   impossibleTravel: z
     .object({
