@@ -68,7 +68,8 @@ export interface ReceiptArtefact {
  * - `host.<kind>`: the request left the terminal → the host's answer reached it (`ok`: answered);
  * - `txn.<kind>`: the card was presented (or the request left, without a card) → the first
  *   screen after the answer (`ok`: approved);
- * - `recovery`: the link came back → the first answer from the host after it (`ok`: one came).
+ * - `recovery`: the link came back, or power after a cut → the first answer from the host after
+ *   it (`ok`: one came).
  * Kinds: sale, void, refund, balance, preauth, completion, reversal, settlement, upload, sign_in,
  * management.
  */

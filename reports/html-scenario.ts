@@ -29,21 +29,23 @@ function checksTable(s: ScenarioResult): Html {
     ? html`<tr><td>${held.length} invariants held</td><td colspan="2" class="dim">${held.map((c) => c.name.replace(/^invariant: /, '')).join(' · ')}</td><td><span class="badge passed">passed</span></td></tr>`
     : '';
   const rows = shown.map(
-    (c) => html`<tr class="${c.verdict === 'failed' ? 'fail-row' : ''}">
+    (c) => html`<tr${c.verdict === 'failed' ? raw(' class="fail-row"') : ''}>
       <td>${c.name}${c.line ? html` <span class="dim">line ${c.line}</span>` : ''}</td><td>${c.expected}</td>
-      <td>${c.actual.split('\n')[0]}${c.actual.includes('\n') ? html`<pre class="actual">${c.actual.split('\n').slice(1).join('\n')}</pre>` : ''}</td>
+      <td>${c.actual === c.expected ? html`<span class="dim">as expected</span>` : c.actual.split('\n')[0]}${c.actual.includes('\n') ? html`<pre class="actual">${c.actual.split('\n').slice(1).join('\n')}</pre>` : ''}</td>
       <td><span class="badge ${c.verdict}">${c.verdict}</span></td></tr>`,
   );
   return html`<table><thead><tr><th>check</th><th>expected</th><th>actual</th><th></th></tr></thead><tbody>${rows}${folded}</tbody></table>`;
 }
 
-/** Each step with the screen it left: the cashier's view, step by step. */
+/** Each step with the screen it left: the cashier's view, step by step (a screen that did not change is not repeated). */
 function stepsTable(s: ScenarioResult): Html {
-  const rows = s.steps.map(
-    (step) => html`<tr class="${step.verdict === 'failed' ? 'fail-row' : ''}">
+  const rows = s.steps.map((step, i) => {
+    const screen = step.screen.join('\n');
+    const same = i > 0 && screen === s.steps[i - 1]!.screen.join('\n');
+    return html`<tr${step.verdict === 'failed' ? raw(' class="fail-row"') : ''}>
       <td class="num">${step.index + 1}</td><td class="mono">${step.label}<div class="dim">line ${step.line} · ${seconds(step.t)}</div>${step.error ? html`<pre class="actual bad">${step.error}</pre>` : ''}</td>
-      <td><span class="badge ${step.verdict}">${step.verdict}</span></td><td><span class="screen">${step.screen.join('\n') || ' '}</span></td></tr>`,
-  );
+      <td><span class="badge ${step.verdict}">${step.verdict}</span></td><td>${same ? html`<span class="dim">unchanged</span>` : html`<span class="screen">${screen || ' '}</span>`}</td></tr>`;
+  });
   return html`<table class="steps"><thead><tr><th>#</th><th>step</th><th>verdict</th><th>screen after the step</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -74,7 +76,7 @@ export function scenarioSection(s: ScenarioResult, options: SectionOptions = {})
       <div class="cols">
         <div class="col"><h3>Steps and screens</h3>${stepsTable(s)}</div>
         <div class="col seq-col"><h3>Sequence <span class="dim">— click a numbered message for its fields</span></h3>
-          <div class="seq-wrap">${raw(sequenceDiagram(s.timeline))}</div><pre class="msg-detail" hidden></pre></div>
+          <pre class="msg-detail" hidden title="click to close"></pre><div class="seq-wrap">${raw(sequenceDiagram(s.timeline))}</div></div>
       </div>
       ${s.receipts.length ? html`<h3>Receipts</h3><div class="receipts">${s.receipts.map((r) => receipt(r, asText && !r.golden))}</div>` : ''}
       ${latency(s)}

@@ -41,7 +41,9 @@ svg.lat .b { stroke:var(--bad); stroke-width:2; stroke-dasharray:4 3; }
 .matrix th.c a { color:var(--ink); text-decoration:none; }
 .matrix td.c { width:16px; text-align:center; padding:2px 0; border-left:1px solid #eef1f4; }
 .matrix td.c.passed { color:var(--ok); } .matrix td.c.failed, .matrix td.c.broken { color:var(--bad); }
-.matrix td.txt { max-width:340px; overflow:hidden; text-overflow:ellipsis; }
+.matrix td.txt { max-width:260px; overflow:hidden; text-overflow:ellipsis; }
+.matrix td.rid, .matrix th:first-child { position:sticky; left:0; background:var(--card); z-index:2; }
+.matrix thead th:first-child { background:var(--bg); z-index:3; }
 .matrix .cat { color:var(--muted); }
 .matrix tr.not-covered td.rid { color:var(--muted); }
 details.scenario { background:var(--card); border:1px solid var(--line); border-radius:8px; margin-bottom:10px; }
@@ -54,8 +56,9 @@ details.scenario[open] > summary { border-bottom:1px solid var(--line); }
 .dim { color:var(--muted); font-size:12px; }
 .body { padding:4px 14px 14px; }
 .cols { display:flex; gap:20px; flex-wrap:wrap; align-items:flex-start; }
-.col { flex:1 1 480px; min-width:0; }
-.seq-col { flex:0 1 auto; }
+.col { flex:1 1 500px; min-width:500px; overflow-x:auto; }
+.seq-col { flex:0 0 auto; min-width:0; overflow:visible; }
+.steps td.mono { overflow-wrap:anywhere; }
 .seq-wrap { overflow-x:auto; border:1px solid var(--line); border-radius:6px; background:#fcfcfd; }
 code, .mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:12px; }
 .replay { background:var(--bg); border:1px solid var(--line); border-radius:6px; padding:3px 8px; display:inline-block; user-select:all; }
@@ -83,5 +86,6 @@ svg.seq .device path { stroke:#8c959f; } svg.seq .device text { fill:#59636e; }
 svg.seq g[data-n] { cursor:pointer; } svg.seq g[data-n]:hover text, svg.seq g.sel text { font-weight:700; }
 svg.seq .n rect { fill:#eaeef2; stroke:#afb8c1; } svg.seq .n text { text-anchor:middle; fill:var(--ink); }
 svg.seq .n.fault rect { fill:#ffebe9; stroke:#cf222e; } svg.seq .n.heal rect { fill:#dafbe1; stroke:#1a7f37; }
-.msg-detail { background:#0d1117; color:#c9d1d9; padding:8px 12px; border-radius:6px; font-size:12px; max-height:320px; overflow:auto; margin-top:8px; }
+.msg-detail { position:sticky; top:8px; z-index:4; background:#0d1117; color:#c9d1d9; padding:8px 12px; border-radius:6px; font-size:12px; max-height:360px; overflow:auto; margin:0 0 8px; cursor:pointer; box-shadow:0 4px 12px rgba(0,0,0,.25); }
+.msg-detail::before { content:"× "; color:#8b949e; float:right; }
 `;

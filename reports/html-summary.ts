@@ -39,7 +39,7 @@ export function categoryTable(conformance: Conformance): Html {
   const row = (name: string, score: Score, cls = '') => html`<tr class="${cls}"><td>${name}</td><td class="num ${tone(score.score)}">${percent(score.score)}</td><td>${bar(score)}</td>
     <td class="num">${percent(score.passRate)}</td><td class="num">${percent(score.coverage)}</td>
     <td class="num ok">${score.passed}</td><td class="num ${score.failed ? 'bad' : ''}">${score.failed}</td><td class="num skip">${score.notCovered}</td></tr>`;
-  return html`<table class="scores"><thead><tr><th>category</th><th>score</th><th class="wide">earned (green) · failed (red) · not covered (grey)</th><th>pass rate</th><th>coverage</th><th>passed</th><th>failed</th><th>not covered</th></tr></thead>
+  return html`<table class="scores"><thead><tr><th>category</th><th>score</th><th class="wide">earned (green) · lost: failed or over budget (red) · not covered (grey)</th><th>pass rate</th><th>coverage</th><th>passed</th><th>failed</th><th>not covered</th></tr></thead>
     <tbody>${conformance.categories.map((c) => row(c.category, c))}${row('overall', conformance.overall, 'total')}</tbody></table>
     <p class="dim">Score: weight earned ÷ all catalogued weight. Pass rate: earned ÷ weight of the requirements this run verified. A requirement passes when every scenario verifying it passed; a performance requirement earns its weight × its budget's credit. Catalogue: <code>${conformance.catalogue}</code>.</p>`;
 }

@@ -23,10 +23,12 @@ document.addEventListener('click', (event) => {
     const panel = arrow.closest('.seq-col').querySelector('.msg-detail');
     const title = arrow.querySelector('title');
     panel.hidden = false;
-    panel.textContent = 'message ' + arrow.dataset.n + '\\n' + (title ? title.textContent : '');
+    panel.textContent = arrow.querySelector('text').textContent + '\\n' + (title ? title.textContent : '');
     arrow.closest('svg').querySelectorAll('g.sel').forEach((g) => g.classList.remove('sel'));
     arrow.classList.add('sel');
   }
+  const panel = event.target.closest('.msg-detail');
+  if (panel) panel.hidden = true;
   const link = event.target.closest('a[href^="#s-"]');
   if (link) {
     const target = document.getElementById(link.getAttribute('href').slice(1));

@@ -58,6 +58,19 @@ describe('performance samples from a timeline', () => {
     ]);
   });
 
+  it('times recovery from power back after a cut, but not from the first power-on', () => {
+    const samples = performanceSamples([
+      { t: 0, source: 'harness', kind: 'power-on' },
+      toHost(0, '0800', '11=000001'),
+      toTerminal(0, '0810', '11=000001 39=00'),
+      { t: 100, source: 'harness', kind: 'power-off' },
+      { t: 5_000, source: 'harness', kind: 'power-on' },
+      toHost(5_000, '0400', '11=000002 39=96'),
+      toTerminal(5_300, '0410', '11=000002 39=00'),
+    ]);
+    expect(samples.filter((s) => s.metric === 'recovery')).toEqual([{ metric: 'recovery', ms: 300, t: 5_300, ok: true }]);
+  });
+
   it('tells transactions apart by MTI, message type code and processing code', () => {
     expect(requestKind('0200', '3=310000 11=000001 60=01000001000')).toBe('balance');
     expect(requestKind('0200', '3=200000 60=23000001000')).toBe('void');

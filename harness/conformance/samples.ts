@@ -61,11 +61,18 @@ export function performanceSamples(timeline: readonly TimelineEntry[]): Performa
   const waiting: Waiting[] = [];
   let cardAt: number | undefined;
   let linkUpAt: number | undefined;
+  let poweredOff = false;
 
   for (const [index, entry] of timeline.entries()) {
     const detail = entry.detail ?? {};
     if (entry.source === 'card-reader' && CARD_EVENTS.has(entry.kind)) cardAt = entry.t;
     if (entry.source === 'link' && entry.kind === 'up') linkUpAt = entry.t;
+    // Power back after a cut is a recovery too: the terminal must clear what it left pending.
+    if (entry.source === 'harness' && entry.kind === 'power-off') poweredOff = true;
+    if (entry.source === 'harness' && entry.kind === 'power-on' && poweredOff) {
+      linkUpAt = entry.t;
+      poweredOff = false;
+    }
     if (entry.source === 'console' && entry.kind === 'screen') {
       for (const w of waiting.splice(0)) {
         samples.push({ metric: `txn.${w.kind}`, ms: entry.t - w.from, t: entry.t, ok: w.approved });
