@@ -4,7 +4,6 @@ import { PoslabError } from '../../platform/errors.ts';
 import { EXIT, mergeCommand, runCommand } from './run-command.ts';
 import { sandboxCommand } from './sandbox-command.ts';
 import { hostCommand } from './host-command.ts';
-import { hostCommand } from './host-command.ts';
 import { printRenderCommand } from './print-render-command.ts';
 
 export { EXIT } from './run-command.ts';
@@ -20,7 +19,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.addCommand(runCommand(setCode));
   program.addCommand(mergeCommand(setCode));
   program.addCommand(sandboxCommand());
-  program.addCommand(hostCommand());
   program.addCommand(hostCommand());
   program.addCommand(printRenderCommand());
   // Commands built on their own do not inherit the program's settings; without this a bad
