@@ -95,9 +95,10 @@ describe('receipt rendering', () => {
     expect(count([...cmd('chinese-mode-on'), 0xf6, 0xce])).toBeGreaterThan(0);
   });
 
-  it('centres a narrower receipt on wider paper', () => {
+  it('centres a narrower receipt on wider paper and never cuts a wider one down', () => {
     const { image, ink } = decode(renderReceiptPng(print(384, text('X')), 576));
     expect(image.width).toBe(576);
     expect(ink(0, image.height).left).toBeGreaterThanOrEqual(96);
+    expect(decode(renderReceiptPng(print(576, text('X')), 384)).image.width).toBe(576);
   });
 });

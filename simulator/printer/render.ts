@@ -13,13 +13,16 @@ export const BOTTOM_MARGIN_DOTS = 48;
 const BLACK = 0;
 const WHITE = 255;
 
-/** The receipt on paper `widthDots` wide (default: the printer's head width); a narrower raster is centred. */
+/**
+ * The receipt on paper at least `widthDots` wide (default: the printer's head width); a
+ * receipt from a narrower head is centred, one from a wider head is never cut down.
+ */
 export function renderReceiptPng(receipt: Pick<PrintedReceipt, 'raster'>, widthDots?: number): Uint8Array {
   return renderRasterPng(receipt.raster, widthDots);
 }
 
 export function renderRasterPng(raster: PaperRaster, widthDots = raster.width): Uint8Array {
-  const width = widthDots;
+  const width = Math.max(widthDots, raster.width);
   const height = TOP_MARGIN_DOTS + raster.height + BOTTOM_MARGIN_DOTS;
   const pixels = Buffer.alloc(width * height, WHITE);
   const left = Math.floor((width - raster.width) / 2);
