@@ -2,13 +2,13 @@ import type { TerminalContext } from '../terminal-context.ts';
 import { confirm, readDigits } from '../keyed-entry.ts';
 import { hostSignOut } from '../host-sign-out.ts';
 import { managementScreens as ms } from '../management-screens.ts';
-import { PASSWORD_LENGTH, type OperatorChange } from '../operators.ts';
+import { ADMINISTRATOR, PASSWORD_LENGTH, type OperatorChange } from '../operators.ts';
 import { screens } from '../screens.ts';
 
 const REFUSALS: Readonly<Record<Exclude<OperatorChange, 'done'>, string>> = {
   unknown: 'NO SUCH OPERATOR',
   exists: 'ALREADY EXISTS',
-  'not-allowed': 'NOT A CASHIER NO.',
+  'not-allowed': 'NOT ALLOWED',
   'bad-password': 'PASSWORD: 4-8 DIGITS',
 };
 
@@ -37,7 +37,8 @@ export async function newPassword(ctx: TerminalContext, operator: string): Promi
 
 /**
  * The supervisor's menu (主管): no transactions — operators are added, removed, given new
- * passwords and unlocked here, and the host sign-out lives here too.
+ * passwords and unlocked here (the supervisor's own password too, never the administrator's),
+ * and the host sign-out lives here too.
  */
 export async function supervisorMenu(ctx: TerminalContext): Promise<void> {
   for (;;) {
@@ -56,11 +57,14 @@ export async function supervisorMenu(ctx: TerminalContext): Promise<void> {
       if (await confirm(ctx)) await report(ctx, `OPERATOR ${code} REMOVED`, ctx.operators.remove(code));
     } else if (key === '3') {
       const code = await operatorNumber(ctx, 'CHANGE PASSWORD');
-      const password = code === undefined ? undefined : await newPassword(ctx, code);
+      if (code === ADMINISTRATOR) await report(ctx, 'PASSWORD NOT CHANGED', 'not-allowed');
+      const password = code === undefined || code === ADMINISTRATOR ? undefined : await newPassword(ctx, code);
       if (code !== undefined && password !== undefined) await report(ctx, 'PASSWORD CHANGED', ctx.operators.setPassword(code, password));
     } else if (key === '4') {
       const code = await operatorNumber(ctx, 'UNLOCK OPERATOR');
-      if (code !== undefined) await report(ctx, `OPERATOR ${code} UNLOCKED`, ctx.operators.unlock(code));
+      if (code !== undefined) {
+        await report(ctx, `OPERATOR ${code} UNLOCKED`, code === ADMINISTRATOR ? 'not-allowed' : ctx.operators.unlock(code));
+      }
     } else if (key === '5') {
       const failure = await hostSignOut(ctx);
       await ctx.acknowledge(failure === undefined ? screens.hostSignedOut() : screens.hostSignOutFailed(failure));
