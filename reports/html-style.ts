@@ -79,10 +79,10 @@ svg.seq .h { text-anchor:middle; font-weight:700; font-family:-apple-system,"Seg
 svg.seq .l { stroke:#d0d7de; stroke-dasharray:3 3; }
 svg.seq .t { fill:var(--muted); font-size:10px; }
 svg.seq .a path { stroke-width:1.5; fill:none; } svg.seq .a text { text-anchor:middle; }
-svg.seq .request path { stroke:#0969da; } svg.seq .request text { fill:#0550ae; }
-svg.seq .answer path { stroke:#1a7f37; } svg.seq .answer text { fill:#116329; }
-svg.seq .lost path { stroke:#cf222e; stroke-dasharray:4 2; } svg.seq .lost text { fill:#cf222e; }
-svg.seq .device path { stroke:#8c959f; } svg.seq .device text { fill:#59636e; }
+svg.seq .request path { stroke:#0969da; marker-end:url(#ah-request); } svg.seq .request text { fill:#0550ae; }
+svg.seq .answer path { stroke:#1a7f37; marker-end:url(#ah-answer); } svg.seq .answer text { fill:#116329; }
+svg.seq .lost path { stroke:#cf222e; stroke-dasharray:4 2; marker-end:url(#ah-lost); } svg.seq .lost text { fill:#cf222e; }
+svg.seq .device path { stroke:#8c959f; marker-end:url(#ah-device); } svg.seq .device text { fill:#59636e; }
 svg.seq g[data-n] { cursor:pointer; } svg.seq g[data-n]:hover text, svg.seq g.sel text { font-weight:700; }
 svg.seq .n rect { fill:#eaeef2; stroke:#afb8c1; } svg.seq .n text { text-anchor:middle; fill:var(--ink); }
 svg.seq .n.fault rect { fill:#ffebe9; stroke:#cf222e; } svg.seq .n.heal rect { fill:#dafbe1; stroke:#1a7f37; }

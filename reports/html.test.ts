@@ -132,8 +132,16 @@ describe('renderHtml', () => {
   it('stays under 2 MB for 100 scenarios, showing passed receipts as text when images would not fit', () => {
     const big = renderHtml(run(100, 3));
     expect(Buffer.byteLength(big)).toBeLessThan(2_000_000);
-    const tight = renderHtml(run(10, 1), 60_000);
-    expect(tight).toContain('shown as text to keep this file under');
-    expect(tight.match(/<img alt="receipt/g)).toHaveLength(2);
+    const all = renderHtml(run(10, 1));
+    expect(all.match(/<img alt="receipt/g)).toHaveLength(20);
+    const tight = renderHtml(run(10, 1), Buffer.byteLength(all) - 20_000);
+    expect(Buffer.byteLength(tight)).toBeLessThanOrEqual(Buffer.byteLength(all) - 20_000);
+    expect(tight).toMatch(/The receipts of \d passed scenarios are shown as text/);
+    const images = tight.match(/<img alt="receipt/g)?.length ?? 0;
+    expect(images).toBeGreaterThan(2);
+    expect(images).toBeLessThan(20);
+    expect(tight).toContain('id="s-X-1"');
+    const failedSection = tight.slice(tight.indexOf('id="s-X-1"'), tight.indexOf('id="s-X-2"'));
+    expect(failedSection.match(/<img alt="receipt/g)).toHaveLength(2);
   });
 });

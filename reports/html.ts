@@ -39,16 +39,40 @@ document.addEventListener('click', (event) => {
 /** A report must stay small enough to mail and to open from a CI artefact. */
 export const REPORT_BUDGET_BYTES = 2_000_000;
 
+const bytes = (text: string) => Buffer.byteLength(text);
+
 /**
- * The whole report as one self-contained HTML page: no network assets, images inlined. A run
- * too large for the budget shows passed scenarios' receipts as text (failed ones keep images).
+ * Each scenario's section, with receipt images where the budget allows: when the whole page
+ * would be too large, passed scenarios show their receipts as text instead, largest first,
+ * until it fits. Failed scenarios and golden comparisons always keep their images.
  */
-export function renderHtml(run: RunResult, budgetBytes = REPORT_BUDGET_BYTES): string {
-  const full = page(run, false);
-  return Buffer.byteLength(full) <= budgetBytes ? full : page(run, true);
+function sectionsWithin(run: RunResult, room: number): { sections: string[]; asText: number } {
+  const sections = run.scenarios.map((s) => scenarioSection(s).value);
+  let size = sections.reduce((sum, section) => sum + bytes(section), 0);
+  const candidates = run.scenarios
+    .map((s, i) => ({ s, i, size: bytes(sections[i]!) }))
+    .filter(({ s }) => s.verdict === 'passed' && s.receipts.some((r) => !r.golden))
+    .sort((a, b) => b.size - a.size);
+  let asText = 0;
+  for (const { s, i } of candidates) {
+    if (size <= room) break;
+    const text = scenarioSection(s, { receiptsAsText: true }).value;
+    size -= bytes(sections[i]!) - bytes(text);
+    sections[i] = text;
+    asText++;
+  }
+  return { sections, asText };
 }
 
-function page(run: RunResult, receiptsAsText: boolean): string {
+/** The whole report as one self-contained HTML page: no network assets, images inlined, under `budgetBytes`. */
+export function renderHtml(run: RunResult, budgetBytes = REPORT_BUDGET_BYTES): string {
+  const SLOT = '\u0000sections\u0000';
+  const frame = page(run, SLOT, 0);
+  const { sections, asText } = sectionsWithin(run, budgetBytes - bytes(frame) - 400);
+  return page(run, SLOT, asText).replace(SLOT, () => sections.join('\n'));
+}
+
+function page(run: RunResult, sections: string, receiptsAsText: number): string {
   const { passed, total } = run.summary;
   const score = run.conformance?.overall.score;
   const document = html`<!doctype html>
@@ -62,8 +86,8 @@ ${run.conformance ? html`<h2>Conformance by category</h2>${categoryTable(run.con
 ${run.conformance ? html`<h2>Requirements × scenarios</h2>${requirementMatrix(run)}` : ''}
 <h2>Scenarios</h2>
 <div class="filters"><button data-show="all" class="on">all</button><button data-show="failed">failed</button><button data-show="broken">broken</button><button data-show="passed">passed</button></div>
-${receiptsAsText ? html`<p class="dim">Receipts of passed scenarios are shown as text to keep this file under ${REPORT_BUDGET_BYTES / 1_000_000} MB; their images are in results.json.</p>` : ''}
-${run.scenarios.map((s) => scenarioSection(s, { receiptsAsText }))}
+${receiptsAsText ? html`<p class="dim">The receipts of ${receiptsAsText} passed scenarios are shown as text to keep this file under ${REPORT_BUDGET_BYTES / 1_000_000} MB; their images are in results.json.</p>` : ''}
+${raw(sections)}
 </main><script>${raw(SCRIPT)}</script></body></html>
 `;
   return document.value;

@@ -44,7 +44,7 @@ function rowSvg(row: Row, index: number, showTime: boolean, messageNumber: numbe
   const prefix = messageNumber === undefined ? '' : `${messageNumber}. `;
   const span = Math.abs(x2 - x1);
   const label = shorten(prefix + row.label, Math.max(14, Math.floor(span / 6)));
-  return `${time}<g class="a ${row.style}"${number}>${title}<path d="M${x1} ${y + 3}H${x2}" marker-end="url(#ah-${row.style})"/><text x="${(x1 + x2) / 2}" y="${y - 1}">${escapeHtml(label)}</text></g>`;
+  return `${time}<g class="a ${row.style}"${number}>${title}<path d="M${x1} ${y + 3}H${x2}"/><text x="${(x1 + x2) / 2}" y="${y - 1}">${escapeHtml(label)}</text></g>`;
 }
 
 /**

@@ -29,7 +29,7 @@ export function ttyProgress(stream: NodeJS.WriteStream = process.stdout): Progre
         stream.write(`${scenarioLine(result)}\n`);
       }
       const failed = failures > 0 ? pc.red(` · ${failures} failed`) : '';
-      stream.write(`${pc.bold(`${done}/${total}`)}${failed} ${pc.dim(`${result.id} ${result.title}`.slice(0, Math.max(20, (stream.columns ?? 80) - 20)))}`);
+      stream.write(`${pc.bold(`${done}/${total}`)}${failed} ${pc.dim(`${result.id} ${result.title}`.slice(0, Math.max(20, (stream.columns || 80) - 20)))}`);
     },
     end: clear,
   };
