@@ -144,7 +144,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
     index: index + 1,
     text: receiptText(receipt),
     complete: receipt.complete,
-    png: Buffer.from(renderReceiptPng(receipt, 384)).toString('base64'),
+    png: Buffer.from(renderReceiptPng(receipt, world.printer.widthDots)).toString('base64'),
     ...(context.goldens.has(index + 1) ? { golden: context.goldens.get(index + 1)! } : {}),
   }));
   const virtualMs = world.clock.now() - SCENARIO_EPOCH;
