@@ -10,9 +10,9 @@ interface Entry {
 }
 
 export interface PlayerHooks {
-  /** Runs one step of the scenario on the session's world. */
-  readonly runStep: (step: Step) => Promise<StepOutcome>;
-  /** Judges the scenario's `then` list. */
+  /** Runs step `index` of the scenario on the session's world. */
+  readonly runStep: (step: Step, index: number) => Promise<StepOutcome>;
+  /** Judges the scenario's `then` list and the invariants. */
   readonly finalChecks: () => StepOutcome;
   /** Wall milliseconds to pause between steps while playing (the session's speed shortens it). */
   readonly pauseMs: () => number;
@@ -39,10 +39,8 @@ export class ScenarioPlayer {
     private readonly wall: WallTime,
     private readonly hooks: PlayerHooks,
   ) {
-    this.entries = scenario.steps.map((step) => ({ label: stepLabel(step), perform: () => hooks.runStep(step) }));
-    if (scenario.then.length > 0) {
-      this.entries.push({ label: `then: ${scenario.then.length} final checks`, perform: async () => hooks.finalChecks() });
-    }
+    this.entries = scenario.steps.map((step, index) => ({ label: stepLabel(step), perform: () => hooks.runStep(step, index) }));
+    this.entries.push({ label: `then: ${scenario.then.length} final checks and the money invariants`, perform: async () => hooks.finalChecks() });
     this.statuses = this.entries.map((entry, index) => ({ index, label: entry.label, status: 'pending' }));
   }
 

@@ -1,7 +1,10 @@
-import { judgeExpectation } from '../../harness/judges/expectations.ts';
+import { judgeExpectation, type JudgeContext } from '../../harness/judges/expectations.ts';
+import { judgeInvariants } from '../../harness/judges/invariants.ts';
 import type { CheckResult } from '../../harness/run-result.ts';
 import type { FaultSchedule } from '../../harness/runner/faults.ts';
+import { performFlowStep } from '../../harness/runner/flow-macros.ts';
 import * as macros from '../../harness/runner/macros.ts';
+import { presentCard } from '../../harness/runner/mishap-actions.ts';
 import { letTimePass, runUntilQuiet } from '../../harness/runner/quiet.ts';
 import type { LocatedExpectation } from '../../harness/scenario/scenario.ts';
 import type { Step } from '../../harness/scenario/steps.ts';
@@ -32,11 +35,12 @@ function outcome(checks: readonly CheckResult[]): StepOutcome {
 
 /**
  * Does what one scenario step says, with the runner's own macros, so playback in the sandbox
- * behaves as `poslab run` does. The caller holds the live clock meanwhile: macros jump virtual
- * time over the terminal's busy stretches.
+ * behaves as `poslab run` does (this mirrors the runner's step switch, which it does not
+ * export). The caller holds the live clock meanwhile: macros jump virtual time over the
+ * terminal's busy stretches.
  */
-export async function performStep(world: World, faults: FaultSchedule, step: Step): Promise<StepOutcome> {
-  for (const fault of step.faults) faults.apply(fault);
+export async function performStep(world: World, faults: FaultSchedule, step: Step, context: JudgeContext): Promise<StepOutcome> {
+  for (const fault of step.faults) faults.request(fault);
   const card = (id: string) => world.cards.get(id)!.image;
   switch (step.name) {
     case 'power_on':
@@ -58,10 +62,10 @@ export async function performStep(world: World, faults: FaultSchedule, step: Ste
       await macros.typeDigits(world, step.args);
       break;
     case 'swipe':
-      world.reader.swipe(card(step.args.card), { bad: step.args.bad });
+      presentCard(world, card(step.args.card), 'swipe', { spoiled: step.args.bad });
       break;
     case 'insert':
-      world.reader.insert(card(step.args.card), { chipDead: step.args.chip_dead });
+      presentCard(world, card(step.args.card), 'chip', { spoiled: step.args.chip_dead });
       break;
     case 'remove_card':
       world.reader.remove();
@@ -81,13 +85,29 @@ export async function performStep(world: World, faults: FaultSchedule, step: Ste
       if (!faults.heal(step.args)) return { passed: false, message: `no active fault \`${step.args}\` to heal` };
       break;
     case 'expect':
-      return outcome(judgeExpectation(world, step.args, step.line));
+      return outcome(judgeExpectation(world, step.args, step.line, context));
+    default:
+      await performFlowStep(world, step);
   }
   await runUntilQuiet(world);
   return { passed: true };
 }
 
-/** The scenario's closing `then` checks, judged on the world as it stands. */
-export function judgeFinalChecks(world: World, then: readonly LocatedExpectation[]): StepOutcome {
-  return outcome(then.flatMap(({ expectation, line }) => judgeExpectation(world, expectation, line)));
+/**
+ * The scenario's closing `then` checks and the money invariants, judged as `poslab run` does
+ * once the last step is over: every fault healed first.
+ */
+export function judgeFinalChecks(world: World, faults: FaultSchedule, then: readonly LocatedExpectation[], context: JudgeContext): StepOutcome {
+  faults.healAll();
+  return outcome([...then.flatMap(({ expectation, line }) => judgeExpectation(world, expectation, line, context)), ...judgeInvariants(world, world.stuck)]);
+}
+
+/** What `expect` checks need to know about a playback so far: link messages seen as each step began. */
+export class PlaybackMarks {
+  private readonly marks: number[] = [];
+  readonly context: JudgeContext = { stepMarks: this.marks, updateGoldens: false, goldens: new Map() };
+
+  mark(world: World, index: number): void {
+    this.marks[index] = world.network.messages().length;
+  }
 }

@@ -157,6 +157,17 @@ describe('a live sandbox session', () => {
     expect(session.state().playback).toBeNull();
   });
 
+  it.each(['host/host-crash-after-booking.yaml', 'network/large-approval-lost.yaml'])(
+    'plays %s to the end with every step and final check passing, as poslab run does',
+    async (file) => {
+      await act({ type: 'playback', action: 'load', file });
+      while (session.state().playback!.next < session.state().playback!.steps.length) await act({ type: 'playback', action: 'step' });
+      const steps = session.state().playback!.steps;
+      expect(steps.filter((s) => s.status !== 'passed')).toEqual([]);
+      expect(steps.at(-1)!.label).toMatch(/final checks and the money invariants/);
+    },
+  );
+
   it('pauses playback at a failing expectation and says what was expected', async () => {
     await act({ type: 'playback', action: 'load', file: 'transactions/chip-sale-approved.yaml' });
     await act({ type: 'playback', action: 'step' });

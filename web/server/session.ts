@@ -10,7 +10,7 @@ import { LiveClock, type WallTime } from './live-clock.ts';
 import { SandboxInputError } from './sandbox-input-error.ts';
 import type { ScenarioShelf } from './scenario-files.ts';
 import { ScenarioPlayer } from './scenario-player.ts';
-import { judgeFinalChecks, performStep } from './scenario-step.ts';
+import { judgeFinalChecks, performStep, PlaybackMarks } from './scenario-step.ts';
 import { sessionState } from './session-state.ts';
 import { TimelineWatch } from './timeline-watch.ts';
 
@@ -209,9 +209,15 @@ export class SandboxSession {
     this.live = new LiveClock(world.clock, () => world.activity(), this.options.wall);
     this.live.setSpeed(this.speed);
     if (file !== undefined) {
+      const faults = this.faults;
+      const marks = new PlaybackMarks();
       this.player = new ScenarioPlayer(file, scenario, this.options.wall, {
-        runStep: (step) => this.live.hold(() => performStep(world, this.faults, step)),
-        finalChecks: () => judgeFinalChecks(world, scenario.then),
+        runStep: (step, index) =>
+          this.live.hold(() => {
+            marks.mark(world, index);
+            return performStep(world, faults, step, marks.context);
+          }),
+        finalChecks: () => judgeFinalChecks(world, faults, scenario.then, marks.context),
         pauseMs: () => (this.options.stepPauseMs ?? 1200) / this.speed,
         changed: () => this.changed(),
       });
