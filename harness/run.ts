@@ -3,7 +3,6 @@ import { planRun, type PlanOptions } from './run-plan.ts';
 import type { RunResult, ScenarioResult } from './run-result.ts';
 import { runScenario } from './runner/run-scenario.ts';
 
-
 export const DEFAULT_SEED = 1;
 
 export interface RunOptions extends PlanOptions {
