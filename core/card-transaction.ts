@@ -7,7 +7,9 @@ import { printReceipt } from './receipt-printing.ts';
 import { slipOf, transactionReceipt, type TransactionSlip } from './receipt.ts';
 import { saveLastSlip } from './last-receipt.ts';
 import { screens, type TransactionTitle } from './screens.ts';
-import { sendFinancial, reversePrinterFault, type FinancialOutcome } from './transaction/exchange.ts';
+import { sendFinancial, reverseUnfinished, type FinancialOutcome } from './transaction/exchange.ts';
+import { completeChip } from './emv/read-chip.ts';
+import type { CardData } from './transaction/requests.ts';
 import type { OriginalReference, ReversalReason, TransactionKind, TransactionRecord } from './transaction/record.ts';
 import { entryMode, financialRequest, KIND_CODES } from './transaction/requests.ts';
 
@@ -47,6 +49,7 @@ export async function runCardTransaction(ctx: TerminalContext, operator: string,
     if (pin.kind === 'stopped') return explainStop(ctx, pin.why);
     pinBlock = pin.pinBlock;
   }
+  if (card.entry === 'chip' && !ctx.slot.occupied) return ctx.acknowledge(screens.cardRemovedEarly());
 
   ctx.show(screens.processing());
   const codes = KIND_CODES[spec.kind];
@@ -72,32 +75,53 @@ export async function runCardTransaction(ctx: TerminalContext, operator: string,
   };
   const request = financialRequest(ctx.config, record, card, pinBlock, ctx.devices.modem.location());
   const outcome = await sendFinancial(ctx.exchangeDeps(), record, request);
-  if (outcome.kind === 'approved') return handOver(ctx, outcome.record);
+  if (outcome.kind === 'approved') return handOver(ctx, outcome.record, card);
   return explainOutcome(ctx, outcome);
 }
 
-async function explainOutcome(ctx: TerminalContext, outcome: Exclude<FinancialOutcome, { kind: 'approved' }>): Promise<void> {
+async function explainOutcome(
+  ctx: TerminalContext,
+  outcome: Exclude<FinancialOutcome, { kind: 'approved' }>,
+  cause?: string,
+): Promise<void> {
   switch (outcome.kind) {
     case 'not-sent':
       return ctx.acknowledge(outcome.why === 'link-down' ? screens.networkDown() : screens.macUnavailable());
     case 'declined':
       return ctx.acknowledge(screens.declined(outcome.code, responseCodeText[outcome.code] ?? 'DECLINED'));
     case 'reversing': {
-      const cause = CAUSES[outcome.reason];
-      return ctx.acknowledge(outcome.reversed ? screens.reversed(cause) : screens.reversalOwed(cause));
+      const why = cause ?? CAUSES[outcome.reason];
+      return ctx.acknowledge(outcome.reversed ? screens.reversed(why) : screens.reversalOwed(why));
     }
   }
 }
 
-/** Approved: the merchant copy makes it final; a dead printer makes it a reversal (96). */
-async function handOver(ctx: TerminalContext, record: TransactionRecord): Promise<void> {
+/** A chip transaction is closed on the card (second GENERATE AC); a card that left refuses. */
+async function chipAgrees(ctx: TerminalContext, card: CardData, record: TransactionRecord): Promise<boolean> {
+  if (card.entry !== 'chip') return true;
+  try {
+    const answer = { responseCode: record.responseCode ?? '00', unpredictableNumber: ctx.random.bytes(4) };
+    return (await completeChip((apdu) => ctx.devices.reader.transmit(apdu), answer)) === 'accepted';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Approved: the card closes it, then the merchant copy makes it final. A card pulled out
+ * before that (06) or a dead printer (96) turns the approval into a reversal.
+ */
+async function handOver(ctx: TerminalContext, record: TransactionRecord, card: CardData): Promise<void> {
+  if (!(await chipAgrees(ctx, card, record))) {
+    return explainOutcome(ctx, await reverseUnfinished(ctx.exchangeDeps(), record, 'card-removed'), 'CARD REMOVED');
+  }
   ctx.show(screens.approved(record.authCode ?? ''));
   const slip = slipOf(record, ctx.config);
   const layout = { columns: ctx.capabilities.receiptColumns };
   const merchant = await printReceipt(ctx, transactionReceipt(slip, 'merchant', layout));
   if (merchant === 'dead') {
     ctx.show(screens.printerDead());
-    return explainOutcome(ctx, await reversePrinterFault(ctx.exchangeDeps(), record));
+    return explainOutcome(ctx, await reverseUnfinished(ctx.exchangeDeps(), record, 'printer-dead'));
   }
   ctx.journal.apply(record, { kind: merchant === 'printed' ? 'receipt-printed' : 'receipt-not-printed' });
   saveLastSlip(ctx.devices.flash, slip);

@@ -64,6 +64,7 @@ export const screens = {
   badAnswer: (reason: string) => ask('HOST RESPONSE', fit(reason), 'NOTHING CHANGED', 'PRESS ANY KEY'),
   balance: (minor: number, sign: string) => ask('BALANCE', `${sign === 'D' ? '-' : ''}${rmb(minor)}`, '', 'PRESS ANY KEY'),
   cancelled: () => ask('CANCELLED', 'PRESS ANY KEY'),
+  cardRemovedEarly: () => ask('CARD REMOVED', 'CANCELLED', 'NO CHARGE MADE', 'PRESS ANY KEY'),
   timedOut: () => ask('TIMEOUT', 'PRESS ANY KEY'),
   pinPadError: () => ask('PIN PAD ERROR', 'PRESS ANY KEY'),
 

@@ -6,6 +6,7 @@ import type { CardReaderDriver } from '../drivers/card-reader/card-reader-driver
 import type { Display, Keypad, Modem, NonVolatileStore, Screen } from './ports.ts';
 import type { OperatorSeed, OperatorTable } from './operators.ts';
 import type { InputQueue } from './input.ts';
+import type { CardSlot } from './card-slot.ts';
 import type { HostClient } from './host-client.ts';
 import type { TraceCounter } from './trace.ts';
 import type { TransactionJournal } from './transaction/journal.ts';
@@ -60,6 +61,7 @@ export interface TerminalContext {
   readonly clock: Clock;
   readonly random: Random;
   readonly input: InputQueue;
+  readonly slot: CardSlot;
   readonly host: HostClient;
   readonly trace: TraceCounter;
   readonly journal: TransactionJournal;

@@ -3,6 +3,7 @@ import type { Random } from '../platform/random.ts';
 import { cupPos } from '../protocol/iso8583/dialect-cup-pos.ts';
 import { HostClient } from './host-client.ts';
 import { InputQueue } from './input.ts';
+import { CardSlot } from './card-slot.ts';
 import { FACTORY_OPERATORS, OperatorTable } from './operators.ts';
 import { TraceCounter } from './trace.ts';
 import { PanVault } from './pan-vault.ts';
@@ -39,6 +40,7 @@ export class PosTerminal {
     const powered = this.rail.devices(devices);
     const time = this.rail.time;
     const input = new InputQueue(time);
+    const slot = new CardSlot();
     const promptTimeoutMs = config.promptTimeoutMs ?? DEFAULT_PROMPT_TIMEOUT_MS;
     const show = (screen: Screen) => powered.display.show(screen);
     const parameters = new TerminalParameters(powered.flash, {
@@ -60,6 +62,7 @@ export class PosTerminal {
       operators: new OperatorTable(powered.flash, config.terminalId),
       parameters,
       vault,
+      slot,
       session: { hostSignedIn: false },
       get responseTimeoutMs() {
         return parameters.values.responseTimeoutSeconds * 1000;
@@ -82,7 +85,10 @@ export class PosTerminal {
     this.ctx = ctx;
     this.unsubscribe.push(
       powered.keypad.onKey((key) => input.push({ kind: 'key', key })),
-      powered.reader.onEvent((event) => input.push({ kind: 'card', event })),
+      powered.reader.onEvent((event) => {
+        slot.observe(event);
+        input.push({ kind: 'card', event });
+      }),
       () => host.dispose(),
     );
   }

@@ -201,3 +201,19 @@ export async function readChip(transmit: Transmit, tx: ChipTransaction): Promise
   ];
   return { pan, panSequence, expiry, track2Equivalent, iccData: encodeTlv(field55) };
 }
+
+/**
+ * After the host's answer, the second GENERATE AC with CDOL2 (8A, the host's response code;
+ * 9F37): a TC means the card agrees the transaction is done; an AAC means it does not. A card
+ * that is no longer in the slot throws CARD_REMOVED — the terminal must then reverse an approval.
+ */
+export async function completeChip(
+  transmit: Transmit,
+  answer: { readonly responseCode: string; readonly unpredictableNumber: Uint8Array },
+): Promise<'accepted' | 'refused'> {
+  const approved = answer.responseCode === '00';
+  const cdol2 = Uint8Array.from([...Buffer.from(answer.responseCode.padEnd(2, ' ').slice(0, 2), 'latin1'), ...answer.unpredictableNumber]);
+  const items = await expectOk(transmit, apdu([0x80, 0xae, approved ? 0x40 : 0x00, 0x00], cdol2), 'second GENERATE AC');
+  const cid = findTag(items, '9F27')?.value[0] ?? findTag(items, '80')?.value[0];
+  return cid !== undefined && (cid & 0xc0) === 0x40 ? 'accepted' : 'refused';
+}

@@ -86,8 +86,13 @@ export async function sendFinancial(deps: ExchangeDeps, record: TransactionRecor
 }
 
 /** After a printer died on an approved request: reverse it (reason 96). */
-export async function reversePrinterFault(deps: ExchangeDeps, record: TransactionRecord): Promise<Reversing> {
-  return reverseNow(deps, deps.journal.apply(record, { kind: 'printer-dead' }).record);
+/** An approval the terminal cannot finish — the printer died (96) or the card left (06) — is reversed at once. */
+export async function reverseUnfinished(
+  deps: ExchangeDeps,
+  record: TransactionRecord,
+  why: 'printer-dead' | 'card-removed',
+): Promise<Reversing> {
+  return reverseNow(deps, deps.journal.apply(record, { kind: why }).record);
 }
 
 async function reverseNow(deps: ExchangeDeps, record: TransactionRecord): Promise<Reversing> {

@@ -59,6 +59,14 @@ describe('transaction state machine', () => {
     expect(advance(ok, { kind: 'receipt-not-printed' }).record).toMatchObject({ state: 'completed', receipt: 'not-printed' });
   });
 
+  it('reverses with 06 when the card left the slot before the approval was closed on it', () => {
+    const ok = advance(sentRecord(), approved).record;
+    expect(advance(ok, { kind: 'card-removed' })).toEqual({
+      record: expect.objectContaining({ state: 'reversal-due', reversalReason: '06' }),
+      actions: [{ kind: 'send-reversal', reason: '06' }],
+    });
+  });
+
   it('turns what was in flight at a power cut into reversals', () => {
     expect(advance(sentRecord(), { kind: 'power-on' }).record.reversalReason).toBe('06');
     expect(advance(run(sentRecord(), approved), { kind: 'power-on' }).record.reversalReason).toBe('96');

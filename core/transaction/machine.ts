@@ -49,6 +49,8 @@ export type TransactionEvent =
   | { readonly kind: 'receipt-printed' }
   | { readonly kind: 'receipt-not-printed' }
   | { readonly kind: 'printer-dead' }
+  /** The chip left the slot (or refused a TC) before the transaction was closed on it. */
+  | { readonly kind: 'card-removed' }
   | { readonly kind: 'power-on' }
   | { readonly kind: 'reversal-answered'; readonly code: string; readonly macValid: boolean | undefined }
   | { readonly kind: 'reversal-no-answer' };
@@ -120,6 +122,7 @@ export function advance(record: TransactionRecord, event: TransactionEvent): Tra
       if (event.kind === 'receipt-printed') return stay({ ...record, state: 'completed', receipt: 'printed' });
       if (event.kind === 'receipt-not-printed') return stay({ ...record, state: 'completed', receipt: 'not-printed' });
       if (event.kind === 'printer-dead') return reverse(record, '96');
+      if (event.kind === 'card-removed') return reverse(record, '06');
       return invalid();
     case 'completed':
       // A reprint after the operator was told to reprint.

@@ -7,7 +7,7 @@ import type { Exchange, HostExchange } from '../host-client.ts';
 import { PanVault } from '../pan-vault.ts';
 import { TraceCounter } from '../trace.ts';
 import { TransactionJournal } from './journal.ts';
-import { reversePrinterFault, sendFinancial, type ExchangeDeps } from './exchange.ts';
+import { reverseUnfinished, sendFinancial, type ExchangeDeps } from './exchange.ts';
 import { blocksNewBusiness, reversalsOwed } from './machine.ts';
 import { flushReversals } from './reversals-owed.ts';
 import type { TransactionRecord } from './record.ts';
@@ -145,7 +145,7 @@ class SaleCommand implements fc.AsyncCommand<Model, Terminal> {
     await t.unlessHung(async () => {
       const outcome = await sendFinancial(t.deps(), record, request);
       if (outcome.kind !== 'approved') return;
-      if (this.printer === 'dead') await reversePrinterFault(t.deps(), outcome.record);
+      if (this.printer === 'dead') await reverseUnfinished(t.deps(), outcome.record, 'printer-dead');
       else t.journal.apply(outcome.record, { kind: this.printer === 'ok' ? 'receipt-printed' : 'receipt-not-printed' });
     });
   }

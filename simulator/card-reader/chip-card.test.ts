@@ -69,10 +69,22 @@ describe('emulated chip card', () => {
     expect(sw(chip.transmit(hex('00B2020C00')))).toBe('6A83');
     expect(sw(chip.transmit(hex('80AE800003 000000 00')))).toBe('6700');
     expect(sw(chip.transmit(GENERATE_AC))).toBe('9000');
-    expect(sw(chip.transmit(GENERATE_AC))).toBe('6985');
+    expect(sw(chip.transmit(GENERATE_AC))).toBe('6700');
     expect(sw(chip.transmit(hex('0084000008')))).toBe('6D00');
     expect(sw(chip.transmit(hex('A0A4040000')))).toBe('6E00');
     expect(sw(chip.transmit(hex('00A4')))).toBe('6700');
+  });
+
+  it('closes with a TC on a second GENERATE AC only when the host approved and the terminal asks for one', () => {
+    const secondAc = (p1: string, arc: string) => {
+      const chip = new ChipSession(card, 0);
+      for (const command of [hex('00A4040007 A0000003330101 00'), GPO, READ, GENERATE_AC]) chip.transmit(command);
+      const answer = chip.transmit(hex(`80AE${p1}0006 ${arc} 1A2B3C4D 00`));
+      return { cid: findTag(decodeTlv(answer.subarray(0, -2)), '9F27')!.value[0], sw: sw(answer), again: sw(chip.transmit(hex(`80AE${p1}0006 ${arc} 1A2B3C4D 00`))) };
+    };
+    expect(secondAc('40', '3030')).toEqual({ cid: 0x40, sw: '9000', again: '6985' });
+    expect(secondAc('40', '3531')).toMatchObject({ cid: 0x00 });
+    expect(secondAc('00', '3030')).toMatchObject({ cid: 0x00 });
   });
 
   it('answers every APDU, however malformed, with a status word', () => {

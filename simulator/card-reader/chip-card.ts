@@ -8,8 +8,11 @@ import type { CardImage, ChipImage } from './card-image.ts';
  * One power-up of a card's chip: the contact (or contactless) EMV application answering
  * command APDUs with response data + SW1 SW2. Theory of operation: SELECT by AID (a prefix
  * selects, as EMV partial selection allows), then GET PROCESSING OPTIONS (AIP + AFL), READ
- * RECORD of SFI 1 record 1, and one GENERATE AC answered with an ARQC. Commands out of that
- * order get 6985; the ATC counts up on each GENERATE AC and survives the session (`atc`).
+ * RECORD of SFI 1 record 1, and one GENERATE AC answered with an ARQC; after the host's
+ * answer, a second GENERATE AC (CDOL2: authorisation response code 8A, unpredictable number
+ * 9F37) closes the transaction with a TC when the host approved ('00') and the terminal asks
+ * for one, else an AAC. Commands out of that order get 6985; the ATC counts up on each first
+ * GENERATE AC and survives the session (`atc`).
  */
 export type ChipCardImage = CardImage & { readonly chip: ChipImage };
 
@@ -28,6 +31,11 @@ const AFL = Uint8Array.of(0x08, 0x01, 0x01, 0x00);
 /** UnionPay layout: length, key index, cryptogram version, card verification results. */
 const IAD = Uint8Array.of(0x07, 0x01, 0x01, 0x03, 0xa0, 0x00, 0x00);
 const CID_ARQC = 0x80;
+const CID_TC = 0x40;
+const CID_AAC = 0x00;
+/** CDOL2: 8A (2, the host's response code in ASCII) and 9F37 (4). */
+const CDOL2_LENGTH = 6;
+const ARC_APPROVED = [0x30, 0x30];
 const CDOL1_LENGTH = ARQC_CDOL1.reduce((sum, entry) => sum + entry.length, 0);
 
 const hexBytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
@@ -56,6 +64,7 @@ export class ChipSession {
   private selected = false;
   private processing = false;
   private cryptogramDone = false;
+  private completed = false;
 
   constructor(
     private readonly card: ChipCardImage,
@@ -76,7 +85,7 @@ export class ChipSession {
       case 0xb2:
         return this.readRecord(p1, p2);
       case 0xae:
-        return this.generateAc(body);
+        return this.cryptogramDone ? this.secondGenerateAc(p1, body) : this.generateAc(body);
       default:
         return respond(undefined, SW_BAD_INS);
     }
@@ -143,6 +152,26 @@ export class ChipSession {
         { tag: '9F36', value: atc },
         { tag: '9F26', value: arqc },
         { tag: '9F10', value: IAD },
+      ],
+    };
+    return respond(encodeTlv([template]), SW_OK);
+  }
+
+  /** Closes the transaction: a TC only when the terminal asks for one (P1 40) and the host approved. */
+  private secondGenerateAc(p1: number, cdol2Data: Uint8Array): Uint8Array {
+    if (this.completed) return respond(undefined, SW_CONDITIONS);
+    if (cdol2Data.length !== CDOL2_LENGTH) return respond(undefined, SW_WRONG_LENGTH);
+    this.completed = true;
+    const approved = (p1 & 0xc0) === CID_TC && cdol2Data[0] === ARC_APPROVED[0] && cdol2Data[1] === ARC_APPROVED[1];
+    const atc = Uint8Array.of(this.atc >> 8, this.atc & 0xff);
+    const cryptogram = computeArqc(this.card.chip.iccKey, Uint8Array.from([...cdol2Data, ...AIP, ...atc]));
+    const template: Tlv = {
+      tag: '77',
+      value: new Uint8Array(0),
+      children: [
+        { tag: '9F27', value: Uint8Array.of(approved ? CID_TC : CID_AAC) },
+        { tag: '9F36', value: atc },
+        { tag: '9F26', value: cryptogram },
       ],
     };
     return respond(encodeTlv([template]), SW_OK);
