@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../platform/clock.ts';
 import { settle } from '../platform/settle.ts';
-import { createLinkPair } from '../platform/byte-link.ts';
+import { createLinkPair, Listeners, type ByteLink } from '../platform/byte-link.ts';
 import { cupPos } from '../protocol/iso8583/dialect-cup-pos.ts';
 import { packMessage, unpackMessage } from '../protocol/iso8583/codec.ts';
 import { encodeLengthFrame, LengthFrameDecoder } from '../protocol/framing/length-prefixed.ts';
@@ -40,6 +40,31 @@ describe('HostClient', () => {
     await settle(() => 0);
     clock.advanceTo(1000);
     expect(await pending).toEqual({ kind: 'no-answer' });
+  });
+
+  it('forgets half a frame when the link drops, so the next connection starts in step', async () => {
+    const data = new Listeners<Uint8Array>();
+    const status = new Listeners<boolean>();
+    const written: Uint8Array[] = [];
+    const link: ByteLink = {
+      up: true,
+      write: (bytes) => void written.push(bytes),
+      onData: (listener) => data.add(listener),
+      onStatus: (listener) => status.add(listener),
+      close: () => {},
+    };
+    const clock = new VirtualClock(0);
+    const client = new HostClient(link, clock, cupPos);
+    const answer = encodeLengthFrame(packMessage(cupPos, reply('0210')));
+    data.emit(answer.subarray(0, 5));
+    status.emit(false);
+    status.emit(true);
+    const pending = client.exchange(request('0200'), { timeoutMs: 1000 });
+    await settle(() => written.length);
+    data.emit(answer);
+    await settle(() => 0);
+    clock.advanceTo(2000);
+    expect(await pending).toMatchObject({ kind: 'answered', response: { mti: '0210' } });
   });
 
   it('drops answers to another STAN and times out on the injected clock', async () => {

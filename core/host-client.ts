@@ -47,7 +47,15 @@ export class HostClient implements HostExchange {
     private readonly clock: Clock,
     private readonly dialect: Dialect,
   ) {
-    this.unsubscribe = link.onData((chunk) => this.receive(chunk));
+    const stopData = link.onData((chunk) => this.receive(chunk));
+    // A dropped line loses whatever half frame was in flight; the next connection starts clean.
+    const stopStatus = link.onStatus((up) => {
+      if (!up) this.decoder = new LengthFrameDecoder();
+    });
+    this.unsubscribe = () => {
+      stopData();
+      stopStatus();
+    };
   }
 
   get online(): boolean {
