@@ -22,6 +22,7 @@ const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('speed'), speed: z.number().min(0.1).max(600) }),
   z.object({ type: z.literal('playback'), action: z.enum(['load', 'play', 'pause', 'step', 'stop']), file: z.string().max(500).optional() }),
   z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('unfreeze') }),
 ]);
 
 /** Reads one websocket message from the browser; anything malformed is refused with a reason. */

@@ -34,6 +34,11 @@ function testCards(world: World): TestCard[] {
   });
 }
 
+function frozenState(world: World): SessionState['frozen'] {
+  const freeze = world.host.risk.freezeOf(world.scenario.terminal.id);
+  return freeze && freeze.unfrozenAt === undefined ? { reason: freeze.reason, t: freeze.frozenAt - SCENARIO_EPOCH } : null;
+}
+
 /** Everything the page draws, read from the world's hardware and the host's queries; PANs masked. */
 export function sessionState(world: World, extras: SessionExtras): SessionState {
   const { scenario } = world;
@@ -84,6 +89,14 @@ export function sessionState(world: World, extras: SessionExtras): SessionState 
       creditMinor: (row.settledTotals ?? row.hostTotals).creditMinor,
       t: row.createdAt - SCENARIO_EPOCH,
     })),
+    alerts: world.host.risk.alerts({ terminalId: scenario.terminal.id }).map((alert) => ({
+      id: alert.id,
+      rule: alert.rule,
+      action: alert.action,
+      summary: alert.summary,
+      t: alert.createdAt - SCENARIO_EPOCH,
+    })),
+    frozen: frozenState(world),
     playback: extras.playback,
   };
 }

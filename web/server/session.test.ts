@@ -72,6 +72,15 @@ describe('a live sandbox session', () => {
     expect(session.state().settlements).toEqual([expect.objectContaining({ batch: '000001', balanced: true, debitCount: 1, debitMinor: 1234 })]);
   });
 
+  it('shows the jump-code alert of the host when the terminal trades from another region', async () => {
+    await signIn();
+    await act({ type: 'fault', name: 'terminal.move_to', params: '{ region: "110000" }' });
+    await chipSale(['5', '0', '0']);
+    expect(session.state().alerts).toEqual([expect.objectContaining({ rule: 'relocation', summary: expect.stringMatching(/110000/) })]);
+    expect(session.state().frozen).toBeNull();
+    await expect(session.act({ type: 'unfreeze' })).rejects.toThrow(/has not frozen this terminal/);
+  });
+
   it('moves the virtual clock with the wall, faster at a higher speed', async () => {
     const before = session.state().clock.t;
     await pass(1_000);

@@ -132,6 +132,11 @@ export class SandboxSession {
         return undefined;
       case 'playback':
         return this.playback(message);
+      case 'unfreeze':
+        if (!this.world.host.risk.unfreeze(this.world.scenario.terminal.id, 'sandbox trainer')) {
+          throw new SandboxInputError('the host has not frozen this terminal');
+        }
+        return 'The host lifted the freeze: the terminal may trade again.';
     }
   }
 

@@ -61,6 +61,17 @@ export interface SettlementLine {
   readonly t: number;
 }
 
+/** A jump-code alert raised by the host's risk control. */
+export interface AlertLine {
+  readonly id: number;
+  readonly rule: string;
+  /** What the rule did: `alert`, `decline` or `freeze`. */
+  readonly action: string;
+  readonly summary: string;
+  /** Virtual milliseconds since the session's world started. */
+  readonly t: number;
+}
+
 export type StepStatus = 'pending' | 'running' | 'passed' | 'failed';
 
 export interface PlaybackStep {
@@ -108,6 +119,9 @@ export interface SessionState {
   readonly faults: { readonly active: readonly string[]; readonly armed: readonly string[] };
   readonly journal: readonly JournalLine[];
   readonly settlements: readonly SettlementLine[];
+  readonly alerts: readonly AlertLine[];
+  /** Set while the host refuses this terminal's business (response 62) after a freeze. */
+  readonly frozen: { readonly reason: string; readonly t: number } | null;
   readonly playback: PlaybackState | null;
 }
 
@@ -140,7 +154,9 @@ export type ClientMessage =
   | { readonly type: 'speed'; readonly speed: number }
   | { readonly type: 'playback'; readonly action: 'load'; readonly file: string }
   | { readonly type: 'playback'; readonly action: 'play' | 'pause' | 'step' | 'stop' }
-  | { readonly type: 'reset' };
+  | { readonly type: 'reset' }
+  /** The bank's support desk lifts the host's freeze on this terminal. */
+  | { readonly type: 'unfreeze' };
 
 export type Notice = { readonly level: 'error' | 'info'; readonly text: string };
 

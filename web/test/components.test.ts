@@ -53,6 +53,9 @@ describe('the sandbox page, against a mocked server', () => {
     expect(await page.locator('.timeline').textContent()).toMatch(/terminal → host 0200 sale request/);
     expect(await page.locator('.iso.dropped').textContent()).toMatch(/0210.*lost on the line/);
     expect(await page.locator('.host-journal tbody tr').textContent()).toMatch(/RMB 12\.34.*622202\*{9}0123.*approved \(00\)/);
+    expect(await page.locator('.alerts li').textContent()).toMatch(/relocation → freeze: terminal 10000001 reports region 440300/);
+    await page.getByRole('button', { name: 'Unfreeze (support desk)' }).click();
+    await expect.poll(() => page.locator('.frozen').count()).toBe(0);
     expect(await page.locator('.settlements tbody tr').textContent()).toMatch(/000001.*1 · RMB 12\.34.*balanced/);
     expect(await page.getByRole('img', { name: /POS SALES SLIP/ }).count()).toBeGreaterThan(0);
     expect(await page.locator('.guide li.current').textContent()).toMatch(/type 01 .*password 0000/);

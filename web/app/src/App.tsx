@@ -63,7 +63,7 @@ export function App({ sessionId }: { sessionId: string }) {
           </div>
           <div className="observer">
             <Timeline entries={sandbox.timeline} total={sandbox.timelineStart + sandbox.timeline.length} />
-            <HostConsole state={state} />
+            <HostConsole state={state} send={send} />
           </div>
         </main>
       )}

@@ -38,6 +38,8 @@ export function initialState(sessionId: string): SessionState {
     network: { up: true, region: '310000' },
     printer: { paper: 'ok', coverOpen: false, jammed: false, pendingLines: 0, receipts: [{ index: 1, complete: true, text: 'POS SALES SLIP\nRMB 12.34' }] },
     faults: { active: [], armed: [] },
+    alerts: [{ id: 1, rule: 'relocation', action: 'freeze', summary: 'terminal 10000001 reports region 440300, bound to 310000', t: 8_000 }],
+    frozen: { reason: 'relocation', t: 8_000 },
     settlements: [{ batch: '000001', balanced: true, state: 'closed', debitCount: 1, debitMinor: 1234, creditCount: 0, creditMinor: 0, t: 9_000 }],
     journal: [{ id: 1, stan: '000002', mti: '0200', amountMinor: 1234, panMasked: '622202*********0123', responseCode: '00', authCode: '123456', status: 'approved', t: 4_300 }],
     playback: null,
@@ -106,6 +108,8 @@ export function mockSandbox(origin: string, control: MockControl) {
             ],
           },
         };
+      case 'unfreeze':
+        return { ...state, frozen: null };
       default:
         return state;
     }

@@ -1,11 +1,34 @@
-import type { SessionState } from '../../../shared/sandbox-api.ts';
+import type { ClientMessage, SessionState } from '../../../shared/sandbox-api.ts';
 import { elapsed, MESSAGE_TYPES, money } from '../format.ts';
 
-/** The acquirer's side: its journal of what it booked, settled batches, and what each test card has left. */
-export function HostConsole({ state }: { state: SessionState }) {
+/**
+ * The acquirer's side: a freeze and the jump-code alerts of its risk control, the journal of
+ * what it booked, settled batches, and what each test card has left.
+ */
+export function HostConsole({ state, send }: { state: SessionState; send: (message: ClientMessage) => void }) {
   return (
     <section className="panel host" aria-label="Host console">
       <h2>Host console</h2>
+      {state.frozen && (
+        <p className="frozen" role="status">
+          The host froze this terminal ({state.frozen.reason}): every sale is refused with 62.{' '}
+          <button type="button" onClick={() => send({ type: 'unfreeze' })}>
+            Unfreeze (support desk)
+          </button>
+        </p>
+      )}
+      <h3>Jump-code alerts</h3>
+      {state.alerts.length === 0 ? (
+        <p className="empty">No alerts: move the terminal to another region to see one.</p>
+      ) : (
+        <ul className="alerts">
+          {state.alerts.map((alert) => (
+            <li key={alert.id} data-rule={alert.rule} data-action={alert.action}>
+              <time>{elapsed(alert.t)}</time> <strong>{alert.rule}</strong> → {alert.action}: {alert.summary}
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>Journal</h3>
       {state.journal.length === 0 ? (
         <p className="empty">Nothing booked yet.</p>
