@@ -12,7 +12,8 @@ import { SandboxInputError } from './sandbox-input-error.ts';
 function exampleParts(name: string, example: string): { params: string; duration: string } {
   const parsed = parseDocument(example.replace(/^\s*-\s*/, '')).toJS() as unknown;
   const fault = (parsed as { fault?: Record<string, unknown> } | null)?.fault?.[name];
-  const { for: forText, ...params } = (typeof fault === 'object' && fault !== null ? fault : {}) as Record<string, unknown>;
+  // `after` and `on_message` schedule the example in its scenario; the panel has its own start choice.
+  const { for: forText, after: _after, on_message: _onMessage, ...params } = (typeof fault === 'object' && fault !== null ? fault : {}) as Record<string, unknown>;
   const text = Object.keys(params).length === 0 ? '{}' : stringify(params, { flow: true }).trim();
   return { params: text, duration: forText === undefined ? '' : String(forText) };
 }

@@ -59,6 +59,7 @@ describe('the sandbox server', () => {
     const faults = (await (await fetch(`${server.url}/api/faults`)).json()) as FaultInfo[];
     expect(faults).toContainEqual(expect.objectContaining({ name: 'network.drop', summary: expect.stringMatching(/cable/) }));
     expect(faults.find((f) => f.name === 'network.drop_responses')?.params).toBe('{ count: 1 }');
+    expect(faults.find((f) => f.name === 'network.reset_peer')?.params).not.toContain('on_message');
     const scenarios = (await (await fetch(`${server.url}/api/scenarios`)).json()) as ScenarioInfo[];
     expect(scenarios).toContainEqual({ file: 'transactions/chip-sale-approved.yaml', id: 'TXN-001', title: expect.any(String), suite: 'transactions' });
     expect((await fetch(`${server.url}/api/nothing`)).status).toBe(404);
