@@ -4,7 +4,7 @@ import { ResponseCode } from '../response-codes.ts';
 import type { HostStore } from '../store/host-store.ts';
 import type { RiskEngine } from './risk-engine.ts';
 import type { AlertFilter, RiskAlert, RiskStore, TerminalFreeze } from './risk-store.ts';
-import type { RiskDecision, RiskTransaction, TerminalBinding } from './risk-types.ts';
+import type { RiskDecision, RiskHistory, RiskScope, RiskTransaction, TerminalBinding } from './risk-types.ts';
 import { readTerminalLocation } from './terminal-location.ts';
 
 /** A financial request as the handler read it; the PAN is already a token and a mask. */
@@ -69,10 +69,6 @@ const refusalFor: Readonly<Record<RiskDecision['action'], RiskResponseCode | und
  */
 export function createRiskControl(deps: RiskControlDeps): RiskControl {
   const { engine, store, registry, clock, events } = deps;
-  const config = engine.config;
-  const historyDepth = (limit: number) => (config.velocity.enabled ? limit + 1 : 1);
-  const since = (at: number) =>
-    at - Math.max(config.velocity.enabled ? config.velocity.windowMs : 0, config.impossibleTravel.lookbackMs);
 
   return {
     screen(request) {
@@ -101,10 +97,7 @@ export function createRiskControl(deps: RiskControlDeps): RiskControl {
         binding,
         reported,
         requestMcc: request.merchantId === binding.merchantId ? undefined : registry.merchant(request.merchantId)?.mcc,
-        history: {
-          terminal: store.recent('terminal', request.terminalId, since(at), historyDepth(config.velocity.maxPerTerminal)),
-          card: store.recent('card', request.panToken, since(at), historyDepth(config.velocity.maxPerCard)),
-        },
+        history: historyOf(store, { terminal: request.terminalId, card: request.panToken }),
       });
 
       const alertIds = store.transaction(() => {
@@ -146,6 +139,14 @@ export function createRiskControl(deps: RiskControlDeps): RiskControl {
       if (lifted) events('host', 'risk-unfrozen', { terminal: terminalId, by });
       return lifted;
     },
+  };
+}
+
+function historyOf(store: RiskStore, keys: Readonly<Record<RiskScope, string>>): RiskHistory {
+  return {
+    last: (scope, since) => store.last(scope, keys[scope], since),
+    count: (scope, since, atMost) => store.count(scope, keys[scope], since, atMost),
+    latest: (scope, since, n) => store.recent(scope, keys[scope], since, n),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { riskConfig } from './risk-config.ts';
 import type { RiskConfigInput } from './risk-config.ts';
 import { createRiskEngine } from './risk-engine.ts';
-import type { RiskContext, RiskTransaction } from './risk-types.ts';
+import type { RiskContext, RiskHistory, RiskTransaction } from './risk-types.ts';
 
 const MINUTE = 60_000;
 const t0 = Date.UTC(2026, 10, 22, 1, 0, 0);
@@ -29,8 +29,18 @@ function context(overrides: Partial<RiskContext> = {}): RiskContext {
     binding,
     reported: { region: transaction.region, cell: '4021' },
     requestMcc: undefined,
-    history: { terminal: [], card: [] },
+    history: lists({ terminal: [], card: [] }),
     ...overrides,
+  };
+}
+
+/** History over plain lists (oldest first), as the store answers it. */
+function lists(history: { terminal: RiskTransaction[]; card: RiskTransaction[] }): RiskHistory {
+  const after = (scope: 'terminal' | 'card', since: number) => history[scope].filter((t) => t.at > since);
+  return {
+    last: (scope, since) => after(scope, since).at(-1),
+    count: (scope, since, atMost) => Math.min(after(scope, since).length, atMost),
+    latest: (scope, since, n) => after(scope, since).slice(-n),
   };
 }
 
@@ -39,7 +49,7 @@ const engine = (input: RiskConfigInput = {}) => createRiskEngine(riskConfig(inpu
 describe('risk engine', () => {
   it('stays silent on a clean sale at home', () => {
     const earlier = tx({ stan: '000009', at: t0 - 5 * MINUTE });
-    expect(engine().check(context({ history: { terminal: [earlier], card: [earlier] } }))).toEqual({ action: 'allow', hits: [] });
+    expect(engine().check(context({ history: lists({ terminal: [earlier], card: [earlier] }) }))).toEqual({ action: 'allow', hits: [] });
   });
 
   describe('binding', () => {
@@ -86,7 +96,7 @@ describe('risk engine', () => {
 
     it('fires on one terminal in Beijing then Shanghai 20 minutes later', () => {
       const decision = engine({ relocation: { enabled: false } }).check(
-        context({ history: { terminal: [inBeijing], card: [inBeijing] } }),
+        context({ history: lists({ terminal: [inBeijing], card: [inBeijing] }) }),
       );
       expect(decision.action).toBe('decline');
       expect(decision.hits).toHaveLength(1);
@@ -99,22 +109,22 @@ describe('risk engine', () => {
 
     it('fires on one card used in Beijing then on another terminal in Shanghai', () => {
       const elsewhere = tx({ terminalId: 'T0000099', merchantId: '898110048160002', region: '110000', at: t0 - 30 * MINUTE });
-      const decision = engine().check(context({ history: { terminal: [], card: [elsewhere] } }));
+      const decision = engine().check(context({ history: lists({ terminal: [], card: [elsewhere] }) }));
       expect(decision.hits).toEqual([expect.objectContaining({ rule: 'impossible-travel', evidence: expect.objectContaining({ scope: 'card' }) })]);
       expect(JSON.stringify(decision)).not.toMatch(/6222021234567890123/);
     });
 
     it('is silent when there was time for the journey, or the cities are neighbours', () => {
       const yesterday = tx({ stan: '000009', region: '110000', at: t0 - 3 * 60 * MINUTE });
-      expect(engine().check(context({ history: { terminal: [yesterday], card: [] } })).hits).toEqual([]);
+      expect(engine().check(context({ history: lists({ terminal: [yesterday], card: [] }) })).hits).toEqual([]);
       const suzhou = tx({ stan: '000009', region: '320500', at: t0 - 5 * MINUTE });
-      expect(engine().check(context({ history: { terminal: [suzhou], card: [suzhou] } })).hits).toEqual([]);
+      expect(engine().check(context({ history: lists({ terminal: [suzhou], card: [suzhou] }) })).hits).toEqual([]);
     });
 
     it('follows its thresholds', () => {
       const threeHours = tx({ stan: '000009', region: '110000', at: t0 - 3 * 60 * MINUTE });
       const strict = engine({ impossibleTravel: { maxSpeedKmh: 300 } });
-      expect(strict.check(context({ history: { terminal: [threeHours], card: [] } })).hits).toHaveLength(1);
+      expect(strict.check(context({ history: lists({ terminal: [threeHours], card: [] }) })).hits).toHaveLength(1);
     });
   });
 
@@ -124,18 +134,18 @@ describe('risk engine', () => {
 
     it('fires on the card once it exceeds its limit inside the window', () => {
       const earlier = burst(3, 1);
-      const decision = engine({ velocity: { maxPerCard: 3 } }).check(context({ history: { terminal: [], card: earlier } }));
+      const decision = engine({ velocity: { maxPerCard: 3 } }).check(context({ history: lists({ terminal: [], card: earlier }) }));
       expect(decision.hits).toEqual([
-        expect.objectContaining({ rule: 'velocity', action: 'alert', evidence: { scope: 'card', count: 4, limit: 3, windowMs: 600_000 } }),
+        expect.objectContaining({ rule: 'velocity', action: 'alert', evidence: { scope: 'card', limit: 3, windowMs: 600_000 } }),
       ]);
       expect(decision.hits[0]!.transactions).toHaveLength(4);
     });
 
     it('fires on the terminal, and stays silent at the limit or outside the window', () => {
       const config = { velocity: { maxPerTerminal: 5, action: 'freeze' as const } };
-      expect(engine(config).check(context({ history: { terminal: burst(5, 1), card: [] } })).action).toBe('freeze');
-      expect(engine(config).check(context({ history: { terminal: burst(4, 1), card: [] } })).hits).toEqual([]);
-      expect(engine(config).check(context({ history: { terminal: burst(5, 3), card: [] } })).hits).toEqual([]);
+      expect(engine(config).check(context({ history: lists({ terminal: burst(5, 1), card: [] }) })).action).toBe('freeze');
+      expect(engine(config).check(context({ history: lists({ terminal: burst(4, 1), card: [] }) })).hits).toEqual([]);
+      expect(engine(config).check(context({ history: lists({ terminal: burst(5, 3), card: [] }) })).hits).toEqual([]);
     });
   });
 

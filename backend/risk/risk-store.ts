@@ -37,8 +37,12 @@ export interface AlertFilter {
 
 /** What risk control keeps between requests, in the host's database. */
 export interface RiskStore {
-  /** The latest `limit` transactions of a terminal or card since `since`, oldest first. */
+  /** The latest `limit` transactions of a terminal or card after `since`, oldest first. */
   recent(scope: 'terminal' | 'card', key: string, since: number, limit: number): RiskTransaction[];
+  /** The latest transaction of a terminal or card after `since`. */
+  last(scope: 'terminal' | 'card', key: string, since: number): RiskTransaction | undefined;
+  /** How many transactions of a terminal or card after `since`, counting no further than `atMost`. */
+  count(scope: 'terminal' | 'card', key: string, since: number, atMost: number): number;
   record(transaction: RiskTransaction): void;
   addAlert(alert: NewRiskAlert): number;
   alerts(filter?: AlertFilter): RiskAlert[];

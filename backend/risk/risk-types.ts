@@ -33,8 +33,23 @@ export interface RiskContext {
   readonly reported: { readonly region: string; readonly cell: string | undefined } | undefined;
   /** The category the request claims: the MCC of the merchant named in field 42, when it is registered. */
   readonly requestMcc: string | undefined;
-  /** Earlier transactions, oldest first, not including this one. */
-  readonly history: { readonly terminal: readonly RiskTransaction[]; readonly card: readonly RiskTransaction[] };
+  /** Earlier transactions of this terminal and this card (never the current one). */
+  readonly history: RiskHistory;
+}
+
+export type RiskScope = 'terminal' | 'card';
+
+/**
+ * Read access to earlier transactions, asked for only as much as a rule needs, so a busy
+ * terminal's history costs the same as a quiet one's. `since` is exclusive.
+ */
+export interface RiskHistory {
+  /** The latest earlier transaction after `since`. */
+  last(scope: RiskScope, since: number): RiskTransaction | undefined;
+  /** How many earlier transactions after `since`, counting no further than `atMost`. */
+  count(scope: RiskScope, since: number, atMost: number): number;
+  /** The latest `n` earlier transactions after `since`, oldest first. */
+  latest(scope: RiskScope, since: number, n: number): RiskTransaction[];
 }
 
 export type RiskRuleName = 'binding' | 'relocation' | 'impossible-travel' | 'velocity';

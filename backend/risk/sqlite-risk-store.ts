@@ -44,6 +44,10 @@ const MAX_ALERTS = 1_000;
 export class SqliteRiskStore implements RiskStore {
   private readonly recentByTerminal;
   private readonly recentByCard;
+  private readonly lastByTerminal;
+  private readonly lastByCard;
+  private readonly countByTerminal;
+  private readonly countByCard;
   private readonly insertObservation;
   private readonly insertAlert;
   private readonly currentFreeze;
@@ -60,6 +64,18 @@ export class SqliteRiskStore implements RiskStore {
       );
     this.recentByTerminal = recent('terminal_id');
     this.recentByCard = recent('card_token');
+    const last = (column: string) =>
+      db.prepare<[string, number], ObservationRow>(
+        `SELECT * FROM risk_observations WHERE ${column} = ? AND at > ? ORDER BY at DESC, id DESC LIMIT 1`,
+      );
+    this.lastByTerminal = last('terminal_id');
+    this.lastByCard = last('card_token');
+    const count = (column: string) =>
+      db.prepare<[string, number, number], { n: number }>(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM risk_observations WHERE ${column} = ? AND at > ? LIMIT ?)`,
+      );
+    this.countByTerminal = count('terminal_id');
+    this.countByCard = count('card_token');
     this.insertObservation = db.prepare(
       `INSERT INTO risk_observations (terminal_id, merchant_id, batch, stan, pan_masked, card_token, region, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -90,6 +106,16 @@ export class SqliteRiskStore implements RiskStore {
   recent(scope: 'terminal' | 'card', key: string, since: number, limit: number): RiskTransaction[] {
     const query = scope === 'terminal' ? this.recentByTerminal : this.recentByCard;
     return query.all(key, since, limit).map(observationFromRow);
+  }
+
+  last(scope: 'terminal' | 'card', key: string, since: number): RiskTransaction | undefined {
+    const row = (scope === 'terminal' ? this.lastByTerminal : this.lastByCard).get(key, since);
+    return row && observationFromRow(row);
+  }
+
+  count(scope: 'terminal' | 'card', key: string, since: number, atMost: number): number {
+    const query = scope === 'terminal' ? this.countByTerminal : this.countByCard;
+    return query.get(key, since, atMost)?.n ?? 0;
   }
 
   record(t: RiskTransaction): void {

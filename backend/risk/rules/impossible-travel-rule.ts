@@ -18,13 +18,10 @@ export const impossibleTravelRule: RiskRule = {
   action: (config) => config.impossibleTravel.action,
   evaluate({ transaction, history }, config) {
     const limits = config.impossibleTravel;
-    const recent = (list: readonly RiskTransaction[]) => {
-      const previous = list.at(-1);
-      return previous && transaction.at - previous.at <= limits.lookbackMs ? previous : undefined;
-    };
+    const since = transaction.at - limits.lookbackMs - 1;
     const findings: RiskFinding[] = [];
-    const byTerminal = recent(history.terminal);
-    const byCard = recent(history.card);
+    const byTerminal = history.last('terminal', since);
+    const byCard = history.last('card', since);
     const terminalHit = byTerminal && journey('terminal', byTerminal, transaction, limits);
     if (terminalHit) findings.push(terminalHit);
     if (byCard && !(terminalHit && sameTransaction(byCard, byTerminal))) {

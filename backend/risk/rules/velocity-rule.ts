@@ -1,10 +1,11 @@
-import type { RiskFinding, RiskRule, RiskTransaction } from '../risk-types.ts';
+import type { RiskFinding, RiskRule, RiskScope } from '../risk-types.ts';
 import { refOf } from '../risk-types.ts';
 
 /**
  * Velocity: more transactions from one terminal, or on one card, inside the window than the
- * limit allows. The evidence names the transactions in the window (the latest `limit + 1`, which
- * is what broke the limit) so an analyst can read them in the journal.
+ * limit allows. Counting stops at the limit, so the cost does not grow with a burst; the
+ * evidence names the latest `limit + 1` transactions — the ones that broke it — so an analyst
+ * can read them in the journal.
  */
 export const velocityRule: RiskRule = {
   name: 'velocity',
@@ -14,19 +15,18 @@ export const velocityRule: RiskRule = {
     const { windowMs, maxPerTerminal, maxPerCard } = config.velocity;
     const since = transaction.at - windowMs;
     const findings: RiskFinding[] = [];
-    const check = (scope: 'terminal' | 'card', earlier: readonly RiskTransaction[], limit: number) => {
-      const inWindow = [...earlier.filter((previous) => previous.at > since), transaction];
-      if (inWindow.length <= limit) return;
+    const check = (scope: RiskScope, limit: number) => {
+      if (history.count(scope, since, limit) + 1 <= limit) return;
       const who = scope === 'terminal' ? `terminal ${transaction.terminalId}` : `card ${transaction.panMasked}`;
       findings.push({
         rule: 'velocity',
-        summary: `${who}: ${inWindow.length} transactions in ${windowMs / 60_000} min, limit ${limit}`,
-        evidence: { scope, count: inWindow.length, limit, windowMs },
-        transactions: inWindow.slice(-(limit + 1)).map(refOf),
+        summary: `${who}: more than ${limit} transactions in ${windowMs / 60_000} min`,
+        evidence: { scope, limit, windowMs },
+        transactions: [...history.latest(scope, since, limit), transaction].map(refOf),
       });
     };
-    check('terminal', history.terminal, maxPerTerminal);
-    check('card', history.card, maxPerCard);
+    check('terminal', maxPerTerminal);
+    check('card', maxPerCard);
     return findings;
   },
 };

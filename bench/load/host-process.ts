@@ -1,0 +1,33 @@
+import { WallClock } from '../../platform/clock.ts';
+import { seededRandom } from '../../platform/random.ts';
+import { createAcquirerHost } from '../../backend/host.ts';
+import { openHostStore } from '../../backend/store/sqlite-host-store.ts';
+import { serveTcp } from '../../backend/tcp-server.ts';
+import { benchShop, provisionBenchShop } from './bench-shop.ts';
+
+/**
+ * The host under load, in its own process so that it has a core to itself and the load
+ * generator's work does not count as the host's. Arguments: seed, terminals, cards and an
+ * optional database file. It tells its parent the port, then serves until told to stop.
+ */
+const [seedText = '1', terminalsText = '50', cardsText = '200', file] = process.argv.slice(2);
+const seed = Number(seedText);
+const store = openHostStore(file ? { file } : {});
+const host = createAcquirerHost({
+  clock: new WallClock(),
+  random: seededRandom(seed),
+  store,
+  // Risk control stays on (its lookups and its history row are part of every sale) except the
+  // velocity rule: a benchmark is by design a velocity anomaly and would raise an alert per sale.
+  risk: { velocity: { enabled: false } },
+});
+provisionBenchShop(host, benchShop(seed, Number(terminalsText), Number(cardsText)));
+const server = await serveTcp(host, { port: 0, hostname: '127.0.0.1' });
+process.send?.({ port: server.port });
+process.on('message', async (message) => {
+  if (message !== 'stop') return;
+  await server.close();
+  host.close();
+  store.close();
+  process.disconnect?.();
+});
