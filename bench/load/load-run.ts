@@ -1,0 +1,146 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as hdr from 'hdr-histogram-js';
+import { BenchTerminal } from './bench-terminal.ts';
+import { benchShop } from './bench-shop.ts';
+
+export interface LoadOptions {
+  /** Authorisation requests per second offered, evenly spaced (constant arrival rate). */
+  readonly rate: number;
+  readonly durationMs: number;
+  /** Sent at the same rate first and not measured: JIT, SQLite page cache, socket buffers. */
+  readonly warmupMs: number;
+  readonly terminals: number;
+  readonly cards: number;
+  readonly seed: number;
+  /** A database file (WAL, synchronous=FULL) instead of an in-memory store. */
+  readonly file?: string;
+  /** Gives up on answers still missing this long after the last request was due. */
+  readonly drainMs: number;
+}
+
+export interface LoadFigures {
+  readonly rate: number;
+  readonly store: 'memory' | 'file';
+  readonly terminals: number;
+  readonly measured: number;
+  readonly approved: number;
+  readonly unanswered: number;
+  readonly authorisationsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly p999Ms: number;
+  readonly maxMs: number;
+}
+
+const hostEntry = fileURLToPath(new URL('./host-process.ts', import.meta.url));
+
+/**
+ * Offers sales at a constant arrival rate to a host in its own process over loopback TCP and
+ * records each one's latency in an HDR histogram. Latency runs from when the request was due,
+ * not when it was sent, so a host (or generator) that falls behind shows it in the tail
+ * instead of hiding it (coordinated omission). Each terminal has one request outstanding at
+ * a time, like a real POS; requests due on a busy terminal wait their turn and that wait counts.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
+  const { host, port } = await startHost(options);
+  const shop = benchShop(options.seed, options.terminals, options.cards);
+  const terminals: BenchTerminal[] = [];
+  try {
+    for (const terminal of shop.terminals) terminals.push(await BenchTerminal.open(port, terminal, shop.merchantId));
+    await Promise.all(terminals.map((terminal) => terminal.signIn()));
+
+    const total = Math.round((options.rate * (options.warmupMs + options.durationMs)) / 1000);
+    const measuredFrom = Math.round((options.rate * options.warmupMs) / 1000);
+    const requests = Array.from({ length: total }, (_, i) => {
+      const card = shop.cards[i % shop.cards.length]!;
+      return terminals[i % terminals.length]!.sale({ ...card, amountMinor: 100 + (i % 900) });
+    });
+    const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+    const queues = terminals.map(() => [] as number[]);
+    const busy = terminals.map(() => false);
+    let answered = 0;
+    let approved = 0;
+    let firstMeasuredDue = 0;
+    let lastAnswerAt = 0;
+    const interval = 1000 / options.rate;
+    const start = performance.now();
+    const due = (i: number) => start + i * interval;
+
+    const done = new Promise<void>((resolve) => {
+      const send = (slot: number, i: number) => {
+        busy[slot] = true;
+        void terminals[slot]!.send(requests[i]!).then((code) => {
+          const now = performance.now();
+          if (i >= measuredFrom) {
+            histogram.recordValue(Math.max(1, Math.round((now - due(i)) * 1000)));
+            if (code === '00') approved++;
+            lastAnswerAt = now;
+          }
+          if (++answered === total) resolve();
+          const next = queues[slot]!.shift();
+          if (next === undefined) busy[slot] = false;
+          else send(slot, next);
+        });
+      };
+      let nextIndex = 0;
+      const tick = () => {
+        const now = performance.now();
+        while (nextIndex < total && due(nextIndex) <= now) {
+          const slot = nextIndex % terminals.length;
+          if (nextIndex === measuredFrom) firstMeasuredDue = due(nextIndex);
+          if (busy[slot]) queues[slot]!.push(nextIndex);
+          else send(slot, nextIndex);
+          nextIndex++;
+        }
+        if (nextIndex < total) setTimeout(tick, 1);
+      };
+      tick();
+    });
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, options.warmupMs + options.durationMs + options.drainMs).unref());
+    await Promise.race([done, deadline]);
+
+    const measured = total - measuredFrom;
+    const seconds = (lastAnswerAt - firstMeasuredDue) / 1000;
+    const ms = (percentile: number) => histogram.getValueAtPercentile(percentile) / 1000;
+    return {
+      rate: options.rate,
+      store: options.file ? 'file' : 'memory',
+      terminals: options.terminals,
+      measured,
+      approved,
+      unanswered: total - answered,
+      authorisationsPerSecond: seconds > 0 ? (measured - (total - answered)) / seconds : 0,
+      p50Ms: ms(50),
+      p99Ms: ms(99),
+      p999Ms: ms(99.9),
+      maxMs: histogram.maxValue / 1000,
+    };
+  } finally {
+    for (const terminal of terminals) terminal.close();
+    await stopHost(host);
+  }
+}
+
+async function startHost(options: LoadOptions): Promise<{ host: ChildProcess; port: number }> {
+  const args = [String(options.seed), String(options.terminals), String(options.cards), ...(options.file ? [options.file] : [])];
+  const host = fork(hostEntry, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    host.once('message', (message) => resolve((message as { port: number }).port));
+    host.once('exit', (code) => reject(new Error(`the host process exited (${code}) before listening`)));
+  });
+  return { host, port };
+}
+
+function stopHost(host: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => host.kill('SIGKILL'), 5_000);
+    host.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (host.connected) host.send('stop');
+    else host.kill('SIGTERM');
+  });
+}
