@@ -47,6 +47,8 @@ export class LiveClock {
     private readonly clock: VirtualClock,
     private readonly activity: () => number,
     private readonly wall: WallTime,
+    /** Told when a timer's callback threw; the clock keeps following the wall. */
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   get speed(): number {
@@ -56,7 +58,7 @@ export class LiveClock {
   start(): void {
     if (this.cancel) return;
     this.anchor();
-    this.cancel = this.wall.every(TICK_MS, () => this.tick());
+    this.cancel = this.wall.every(TICK_MS, () => this.tick().catch(this.onError));
   }
 
   /** Idempotent. */

@@ -69,7 +69,7 @@ export class SessionRegistry {
     for (const [id, entry] of this.sessions) {
       if (entry.viewers > 0 || entry.idleSince > limit) continue;
       this.sessions.delete(id);
-      await (await entry.session).dispose();
+      await entry.session.then((session) => session.dispose()).catch((error: unknown) => console.error(`sandbox session ${id}: switching off failed`, error));
     }
   }
 

@@ -13,6 +13,7 @@ export interface SessionExtras {
   readonly activeFaults: readonly string[];
   readonly armedFaults: readonly string[];
   readonly playback: PlaybackState | null;
+  readonly problem: string | null;
 }
 
 function testCards(world: World): TestCard[] {
@@ -98,5 +99,6 @@ export function sessionState(world: World, extras: SessionExtras): SessionState 
     })),
     frozen: frozenState(world),
     playback: extras.playback,
+    problem: extras.problem,
   };
 }

@@ -38,6 +38,7 @@ export class SandboxSession {
   private player: ScenarioPlayer | undefined;
   private speed = 1;
   private generationCount = 0;
+  private problem: string | undefined;
   private receiptCache = new Map<number, Uint8Array>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
@@ -74,6 +75,7 @@ export class SandboxSession {
       activeFaults: this.watch.activeFaults,
       armedFaults: this.watch.armedFaults,
       playback: this.player?.state() ?? null,
+      problem: this.world.crashed === undefined ? (this.problem ?? null) : `the terminal software crashed: ${String(this.world.crashed)}`,
     });
   }
 
@@ -210,8 +212,12 @@ export class SandboxSession {
     this.world = world;
     this.faults = new FaultSchedule(world);
     this.watch = new TimelineWatch(world);
+    this.problem = undefined;
     this.receiptCache = new Map();
-    this.live = new LiveClock(world.clock, () => world.activity(), this.options.wall);
+    this.live = new LiveClock(world.clock, () => world.activity(), this.options.wall, (error) => {
+      console.error(`sandbox session ${this.id}: a timer failed`, error);
+      this.problem ??= `the emulated shop hit an error: ${error instanceof Error ? error.message : String(error)}`;
+    });
     this.live.setSpeed(this.speed);
     if (file !== undefined) {
       const faults = this.faults;

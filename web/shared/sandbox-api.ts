@@ -123,6 +123,8 @@ export interface SessionState {
   /** Set while the host refuses this terminal's business (response 62) after a freeze. */
   readonly frozen: { readonly reason: string; readonly t: number } | null;
   readonly playback: PlaybackState | null;
+  /** Something broke inside the emulated shop itself (not a fault the trainer chose); Reset starts afresh. */
+  readonly problem: string | null;
 }
 
 export interface FaultInfo {

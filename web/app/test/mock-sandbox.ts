@@ -43,6 +43,7 @@ export function initialState(sessionId: string): SessionState {
     settlements: [{ batch: '000001', balanced: true, state: 'closed', debitCount: 1, debitMinor: 1234, creditCount: 0, creditMinor: 0, t: 9_000 }],
     journal: [{ id: 1, stan: '000002', mti: '0200', amountMinor: 1234, panMasked: '622202*********0123', responseCode: '00', authCode: '123456', status: 'approved', t: 4_300 }],
     playback: null,
+    problem: null,
   };
 }
 

@@ -14,6 +14,11 @@ export function Terminal({ state, onKey, onRemoveCard }: { state: SessionState; 
       <PrinterPaper sessionId={state.sessionId} printer={state.printer} />
       <div className="terminal-body">
         <div className="brand">poslab POS · TID {state.world.terminalId}</div>
+        {state.problem && (
+          <p className="problem" role="alert">
+            {state.problem} — press Reset for a fresh terminal.
+          </p>
+        )}
         <pre className="lcd" data-testid="terminal-screen" data-awaiting={state.screen.awaitingPerson} aria-live="polite">
           {lines.join('\n')}
         </pre>
