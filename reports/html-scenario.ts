@@ -2,7 +2,6 @@ import type { ReceiptArtefact, ScenarioResult } from '../harness/run-result.ts';
 import { html, raw, type Html } from './html-escape.ts';
 import { seconds } from './html-summary.ts';
 import { latencyChart } from './latency-chart.ts';
-import { oneBitPng } from './receipt-png.ts';
 import { sequenceDiagram } from './sequence-diagram.ts';
 
 const image = (png: string, alt: string) => html`<img alt="${alt}" src="data:image/png;base64,${png}">`;
@@ -11,13 +10,13 @@ function receipt(r: ReceiptArtefact, asText: boolean): Html {
   const caption = `receipt ${r.index}${r.complete ? '' : ' (torn)'}`;
   const printed = asText
     ? html`<figure><pre class="paper">${r.text}</pre><figcaption>${caption} (text)</figcaption></figure>`
-    : html`<figure>${image(oneBitPng(r.png), caption)}<figcaption>${caption}</figcaption></figure>`;
+    : html`<figure>${image(r.png, caption)}<figcaption>${caption}</figcaption></figure>`;
   const golden = r.golden;
   if (!golden) return printed;
   if (golden.updated) return html`<div class="golden">${printed}<p class="dim">golden written: <code>${golden.file}</code></p></div>`;
   const verdict = golden.mismatchedPixels === 0 ? html`<span class="ok">matches</span>` : html`<span class="bad">${golden.mismatchedPixels} pixels differ</span>`;
   return html`<div class="golden"><p>${caption} against <code>${golden.file}</code>: ${verdict}</p><div class="receipts">
-    ${printed}<figure>${image(oneBitPng(golden.png), 'golden')}<figcaption>golden</figcaption></figure>
+    ${printed}<figure>${image(golden.png, 'golden')}<figcaption>golden</figcaption></figure>
     ${golden.diff ? html`<figure>${image(golden.diff, 'difference')}<figcaption>difference (red)</figcaption></figure>` : ''}</div></div>`;
 }
 

@@ -1,17 +1,15 @@
 /**
  * Draws a printed receipt as the thermal paper looks: black dots on white, one PNG pixel per
  * printer dot (203 dpi), with the blank paper above the first line and below the last that
- * the head-to-cutter distance leaves. Pixels are only 0 or 255 (8-bit greyscale, because
- * pngjs writes no 1-bit files) and the encoder settings are fixed, so the same receipt always
- * gives byte-identical PNG files that reports can show and tests compare with pixelmatch.
+ * the head-to-cutter distance leaves. The PNG is 1-bit greyscale, as the paper has two colours,
+ * and the encoder settings are fixed, so the same receipt always gives byte-identical files
+ * that reports can show and tests compare with pixelmatch.
  */
-import { PNG } from 'pngjs';
+import { encode } from 'fast-png';
 import type { PaperRaster, PrintedReceipt } from './receipt.ts';
 
 export const TOP_MARGIN_DOTS = 24;
 export const BOTTOM_MARGIN_DOTS = 48;
-const BLACK = 0;
-const WHITE = 255;
 
 /**
  * The receipt on paper at least `widthDots` wide (default: the printer's head width); a
@@ -24,21 +22,20 @@ export function renderReceiptPng(receipt: Pick<PrintedReceipt, 'raster'>, widthD
 export function renderRasterPng(raster: PaperRaster, widthDots = raster.width): Uint8Array {
   const width = Math.max(widthDots, raster.width);
   const height = TOP_MARGIN_DOTS + raster.height + BOTTOM_MARGIN_DOTS;
-  const pixels = Buffer.alloc(width * height, WHITE);
+  // 1-bit greyscale: a set bit is white paper, a clear bit a burnt dot — the raster's opposite.
+  const pngRowBytes = Math.ceil(width / 8);
+  const pixels = new Uint8Array(pngRowBytes * height).fill(0xff);
   const left = Math.floor((width - raster.width) / 2);
   const bytesPerRow = raster.width / 8;
   for (let y = 0; y < raster.height; y++) {
+    const row = (TOP_MARGIN_DOTS + y) * pngRowBytes;
     for (let x = 0; x < raster.width; x++) {
       const px = left + x;
       if (px < 0 || px >= width) continue;
-      if (raster.rows[y * bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) pixels[(TOP_MARGIN_DOTS + y) * width + px] = BLACK;
+      if (raster.rows[y * bytesPerRow + (x >> 3)]! & (0x80 >> (x & 7))) pixels[row + (px >> 3)]! &= ~(0x80 >> (px & 7));
     }
   }
-  const png = new PNG({ width, height });
-  png.data = pixels;
-  return new Uint8Array(
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false, deflateLevel: 9, filterType: 0 }),
-  );
+  return encode({ width, height, data: pixels, depth: 1, channels: 1 }, { zlib: { level: 9 } });
 }
 
 /** Gap between two receipts on one image, with a dashed line where the cutter cut. */
