@@ -69,6 +69,14 @@ const refusalFor: Readonly<Record<RiskDecision['action'], RiskResponseCode | und
  */
 export function createRiskControl(deps: RiskControlDeps): RiskControl {
   const { engine, store, registry, clock, events } = deps;
+  // A terminal's merchant, and that merchant's category and region, are fixed when they are
+  // provisioned (nothing changes them afterwards), so each binding is read once.
+  const bindings = new Map<string, TerminalBinding>();
+  const bindingOf = (terminalId: string) => {
+    const known = bindings.get(terminalId) ?? readBinding(registry, terminalId);
+    if (known) bindings.set(terminalId, known);
+    return known;
+  };
 
   return {
     screen(request) {
@@ -78,7 +86,7 @@ export function createRiskControl(deps: RiskControlDeps): RiskControl {
         events('host', 'risk-refused', { terminal: request.terminalId, reason: 'frozen', alert: freeze.alertId });
         return { decision: allow, code: ResponseCode.restrictedTerminal, alertIds: [] };
       }
-      const binding = bindingOf(registry, request.terminalId);
+      const binding = bindingOf(request.terminalId);
       if (!binding) return { decision: allow, code: undefined, alertIds: [] };
 
       const reported = readTerminalLocation(request.location);
@@ -150,7 +158,7 @@ function historyOf(store: RiskStore, keys: Readonly<Record<RiskScope, string>>):
   };
 }
 
-function bindingOf(registry: RiskControlDeps['registry'], terminalId: string): TerminalBinding | undefined {
+function readBinding(registry: RiskControlDeps['registry'], terminalId: string): TerminalBinding | undefined {
   const terminal = registry.terminal(terminalId);
   const merchant = terminal && registry.merchant(terminal.merchantId);
   if (!terminal || !merchant) return undefined;
