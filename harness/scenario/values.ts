@@ -5,13 +5,7 @@ import { z } from 'zod';
  * every scalar arrives as the exact text the author wrote: `0000` stays a password, `128.50`
  * becomes 12850 fen without passing through a float.
  */
-export const amount = z
-  .string()
-  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'an amount in yuan such as 128.50')
-  .transform((text) => {
-    const [yuan, fen = ''] = text.split('.');
-    return Number(yuan) * 100 + Number(fen.padEnd(2, '0'));
-  });
+export { amount, oneOrMany } from '../../simulator/faults/params.ts';
 
 export const digits = (min: number, max: number, what: string) =>
   z.string().regex(new RegExp(`^\\d{${min},${max}}$`), `${what}: ${min}–${max} digits`);
@@ -36,5 +30,3 @@ export const textMatch = z.string().transform((text, ctx) => {
 });
 export type TextMatch = z.output<typeof textMatch>;
 
-export const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
