@@ -10,6 +10,7 @@ import type { LoadFigures } from './load/load-run.ts';
  * `npm run bench`: the ISO 8583 codec against the `iso_8583` package, then the host on loopback
  * TCP at constant arrival rates. Bounded in count and time; only 127.0.0.1.
  * Options: --rates 1000,2500,5000  --seconds 5  --terminals 50  --file-rate 500  --quick
+ * --profile DIR (a CPU profile of the host process per load row, for Chrome DevTools)
  */
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     terminals: { type: 'string', default: '50' },
     'file-rate': { type: 'string', default: '500' },
     quick: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -36,7 +38,15 @@ printTable(
 console.log(`ratio: ${codec.ratio.toFixed(1)}× faster (target ≥ 10×)`);
 
 const loads: LoadFigures[] = [];
-const common = { durationMs: seconds * 1_000, warmupMs: quick ? 500 : 1_500, terminals, cards: 500, seed: 8583, drainMs: 10_000 };
+const common = {
+  durationMs: seconds * 1_000,
+  warmupMs: quick ? 500 : 1_500,
+  terminals,
+  cards: 500,
+  seed: 8583,
+  drainMs: 10_000,
+  ...(values.profile !== undefined && { profileDir: values.profile }),
+};
 for (const rate of values.rates.split(',').map(Number)) loads.push(await runLoad({ ...common, rate }));
 const folder = mkdtempSync(join(tmpdir(), 'poslab-bench-'));
 try {

@@ -170,8 +170,9 @@ export class SqliteRiskStore implements RiskStore {
     return this.unfreeze.run(at, by, terminalId).changes > 0;
   }
 
+  /** Inside the request's own transaction (the host screens there) the work simply joins it. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.db.inTransaction ? work() : this.db.transaction(work)();
   }
 }
 

@@ -18,6 +18,8 @@ export interface LoadOptions {
   readonly file?: string;
   /** Gives up on answers still missing this long after the last request was due. */
   readonly drainMs: number;
+  /** Writes a V8 CPU profile of the host process into this folder (`--cpu-prof`). */
+  readonly profileDir?: string;
 }
 
 export interface LoadFigures {
@@ -125,7 +127,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
 
 async function startHost(options: LoadOptions): Promise<{ host: ChildProcess; port: number }> {
   const args = [String(options.seed), String(options.terminals), String(options.cards), ...(options.file ? [options.file] : [])];
-  const host = fork(hostEntry, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const host = fork(hostEntry, args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     host.once('message', (message) => resolve((message as { port: number }).port));
     host.once('exit', (code) => reject(new Error(`the host process exited (${code}) before listening`)));
