@@ -6,76 +6,9 @@ import { judgeInvariants } from '../judges/invariants.ts';
 import { performanceSamples } from '../conformance/samples.ts';
 import type { CheckResult, ReceiptArtefact, ScenarioResult, StepResult } from '../run-result.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import type { Step } from '../scenario/steps.ts';
 import { SCENARIO_EPOCH, World } from '../world.ts';
 import { FaultSchedule } from './faults.ts';
-import * as macros from './macros.ts';
-import { performFlowStep } from './flow-macros.ts';
-import { presentCard } from './mishap-actions.ts';
-import { letTimePass, runUntilQuiet } from './quiet.ts';
-
-function label(step: Step): string {
-  if (step.args === null) return step.name;
-  const args = typeof step.args === 'object' && !Array.isArray(step.args) ? step.args : { value: step.args };
-  const shown = Object.entries(args as Record<string, unknown>)
-    .filter(([key]) => key !== 'pin' && key !== 'password')
-    .map(([key, value]) => `${key}=${typeof value === 'object' && value && 'source' in value ? String(value.source) : JSON.stringify(value)}`);
-  return `${step.name} ${shown.join(' ')}`.trim();
-}
-
-/** Does what one step says; returns the checks it made (only `expect` makes any). */
-async function perform(world: World, faults: FaultSchedule, step: Step, context: JudgeContext): Promise<CheckResult[]> {
-  const card = (id: string) => world.cards.get(id)!.image;
-  switch (step.name) {
-    case 'power_on':
-      await world.powerOn();
-      break;
-    case 'sign_in':
-      await macros.signIn(world, step.args);
-      break;
-    case 'sign_out':
-      await macros.signOut(world);
-      break;
-    case 'sale':
-      await macros.sale(world, step.args);
-      break;
-    case 'press':
-      for (const key of step.args) await macros.pressKey(world, key);
-      break;
-    case 'type':
-      await macros.typeDigits(world, step.args);
-      break;
-    case 'swipe':
-      presentCard(world, card(step.args.card), 'swipe', { spoiled: step.args.bad });
-      break;
-    case 'insert':
-      presentCard(world, card(step.args.card), 'chip', { spoiled: step.args.chip_dead });
-      break;
-    case 'remove_card':
-      world.reader.remove();
-      break;
-    case 'pin':
-      await macros.enterPin(world, step.args);
-      break;
-    case 'pin_cancel':
-      world.pinpad.pressCancel();
-      break;
-    case 'wait':
-      await letTimePass(world, step.args);
-      break;
-    case 'fault':
-      break;
-    case 'heal':
-      if (!faults.heal(step.args)) throw new Error(`no active fault \`${step.args}\` to heal`);
-      break;
-    case 'expect':
-      return judgeExpectation(world, step.args, step.line, context);
-    default:
-      await performFlowStep(world, step);
-  }
-  await runUntilQuiet(world);
-  return [];
-}
+import { performStep, stepLabel } from './perform-step.ts';
 
 export interface ScenarioRunOptions {
   readonly seed: number;
@@ -103,7 +36,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
 
   try {
     for (const [index, step] of scenario.steps.entries()) {
-      const base = { index, line: step.line, label: label(step) };
+      const base = { index, line: step.line, label: stepLabel(step) };
       if (failed || error) {
         steps.push({ ...base, verdict: 'skipped', t: world.clock.now() - SCENARIO_EPOCH, screen: world.console.lines });
         continue;
@@ -113,7 +46,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
       try {
         stepMarks.push(world.network.messages().length);
         for (const fault of step.faults) faults.request(fault);
-        stepChecks = await perform(world, faults, step, context);
+        stepChecks = await performStep(world, faults, step, context);
       } catch (caught) {
         stepError = caught instanceof Error ? caught.message : String(caught);
       }

@@ -2,10 +2,8 @@ import { judgeExpectation, type JudgeContext } from '../../harness/judges/expect
 import { judgeInvariants } from '../../harness/judges/invariants.ts';
 import type { CheckResult } from '../../harness/run-result.ts';
 import type { FaultSchedule } from '../../harness/runner/faults.ts';
-import { performFlowStep } from '../../harness/runner/flow-macros.ts';
-import * as macros from '../../harness/runner/macros.ts';
-import { presentCard } from '../../harness/runner/mishap-actions.ts';
-import { letTimePass, runUntilQuiet } from '../../harness/runner/quiet.ts';
+import { performStep as performScenarioStep } from '../../harness/runner/perform-step.ts';
+export { stepLabel } from '../../harness/runner/perform-step.ts';
 import type { LocatedExpectation } from '../../harness/scenario/scenario.ts';
 import type { Step } from '../../harness/scenario/steps.ts';
 import type { World } from '../../harness/world.ts';
@@ -15,18 +13,6 @@ export interface StepOutcome {
   readonly message?: string;
 }
 
-/** A step as the playback list shows it; secrets (PIN, password) are left out. */
-export function stepLabel(step: Step): string {
-  if (step.args === null) return step.name;
-  if (typeof step.args !== 'object' || Array.isArray(step.args)) {
-    return step.name === 'pin' ? 'pin ••••' : `${step.name} ${Array.isArray(step.args) ? step.args.join(' ') : String(step.args)}`;
-  }
-  const shown = Object.entries(step.args as Record<string, unknown>)
-    .filter(([key]) => key !== 'pin' && key !== 'password')
-    .map(([key, value]) => `${key}=${typeof value === 'object' && value !== null && 'source' in value ? String(value.source) : JSON.stringify(value)}`);
-  return `${step.name} ${shown.join(' ')}`.trim();
-}
-
 function outcome(checks: readonly CheckResult[]): StepOutcome {
   const failed = checks.filter((check) => check.verdict === 'failed');
   if (failed.length === 0) return { passed: true };
@@ -34,63 +20,17 @@ function outcome(checks: readonly CheckResult[]): StepOutcome {
 }
 
 /**
- * Does what one scenario step says, with the runner's own macros, so playback in the sandbox
- * behaves as `poslab run` does (this mirrors the runner's step switch, which it does not
- * export). The caller holds the live clock meanwhile: macros jump virtual time over the
- * terminal's busy stretches.
+ * Does what one scenario step says with the runner's own step performer, so playback in the
+ * sandbox behaves as `poslab run` does. The caller holds the live clock meanwhile: macros jump
+ * virtual time over the terminal's busy stretches.
  */
 export async function performStep(world: World, faults: FaultSchedule, step: Step, context: JudgeContext): Promise<StepOutcome> {
   for (const fault of step.faults) faults.request(fault);
-  const card = (id: string) => world.cards.get(id)!.image;
-  switch (step.name) {
-    case 'power_on':
-      await world.powerOn();
-      break;
-    case 'sign_in':
-      await macros.signIn(world, step.args);
-      break;
-    case 'sign_out':
-      await macros.signOut(world);
-      break;
-    case 'sale':
-      await macros.sale(world, step.args);
-      break;
-    case 'press':
-      for (const key of step.args) await macros.pressKey(world, key);
-      break;
-    case 'type':
-      await macros.typeDigits(world, step.args);
-      break;
-    case 'swipe':
-      presentCard(world, card(step.args.card), 'swipe', { spoiled: step.args.bad });
-      break;
-    case 'insert':
-      presentCard(world, card(step.args.card), 'chip', { spoiled: step.args.chip_dead });
-      break;
-    case 'remove_card':
-      world.reader.remove();
-      break;
-    case 'pin':
-      await macros.enterPin(world, step.args);
-      break;
-    case 'pin_cancel':
-      world.pinpad.pressCancel();
-      break;
-    case 'wait':
-      await letTimePass(world, step.args);
-      break;
-    case 'fault':
-      break;
-    case 'heal':
-      if (!faults.heal(step.args)) return { passed: false, message: `no active fault \`${step.args}\` to heal` };
-      break;
-    case 'expect':
-      return outcome(judgeExpectation(world, step.args, step.line, context));
-    default:
-      await performFlowStep(world, step);
+  try {
+    return outcome(await performScenarioStep(world, faults, step, context));
+  } catch (error) {
+    return { passed: false, message: error instanceof Error ? error.message : String(error) };
   }
-  await runUntilQuiet(world);
-  return { passed: true };
 }
 
 /**
