@@ -20,6 +20,7 @@ import { networkResetPeer } from './network-reset-peer.ts';
 import { networkSlicer } from './network-slicer.ts';
 import { networkTamper } from './network-tamper.ts';
 import { networkTimeout } from './network-timeout.ts';
+import { networkWeakSignal } from './network-weak-signal.ts';
 import { operatorWrongAmount, operatorWrongMenu, operatorWrongPassword } from './operator-mistakes.ts';
 import { pinpadCancel } from './pinpad-cancel.ts';
 import * as printerFaults from './printer-faults.ts';
@@ -40,6 +41,7 @@ const units: FaultUnit<never>[] = [
   networkDropMessage,
   networkDelayMessage,
   networkTamper,
+  networkWeakSignal,
   hostDown,
   hostSlow,
   hostCrashRestart,

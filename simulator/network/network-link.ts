@@ -12,6 +12,9 @@ import { describeView, viewFrame, type Direction, type LinkMessage } from './lin
 
 export type { Direction } from './link-message.ts';
 
+/** Full signal on the modem's meter; 0 is no usable carrier. */
+export const MAX_BARS = 4;
+
 /** Opens a fresh connection to the acquirer's front end; called again after every drop. */
 export type HostDialer = () => ByteLink;
 
@@ -43,6 +46,7 @@ export class NetworkLink {
   private generation = 0;
   private regionCode: string;
   private cell: string;
+  private bars = MAX_BARS;
   private rules: FrameRule[] = [];
   private readonly pipelines: Record<Direction, BytePipeline>;
   private readonly decoders: Record<Direction, LengthFrameDecoder> = {
@@ -151,6 +155,17 @@ export class NetworkLink {
 
   get region(): string {
     return this.regionCode;
+  }
+
+  /** The modem's signal meter, 0–4 bars, as the terminal reads it beside the location. */
+  signal(): number {
+    return this.bars;
+  }
+
+  /** The carrier gets weaker or stronger; at 0 the connection may stay up but cannot be trusted. */
+  setSignal(bars: number): void {
+    this.bars = Math.max(0, Math.min(MAX_BARS, Math.round(bars)));
+    this.events('link', 'signal', { bars: this.bars });
   }
 
   dispose(): void {
