@@ -6,13 +6,14 @@ import { z } from 'zod';
  * types turn that text into values and say exactly how to fix text they cannot read.
  */
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const SCALE = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+const SCALE = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const UNIT_WORDS: Record<string, keyof typeof SCALE> = {
   millisecond: 'ms', milliseconds: 'ms', msec: 'ms', msecs: 'ms',
   sec: 's', secs: 's', second: 's', seconds: 's',
   min: 'm', mins: 'm', minute: 'm', minutes: 'm',
   hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
+  day: 'd', days: 'd',
 };
 
 /** Why `text` is not a duration, with the spelling that would be. */
@@ -28,7 +29,7 @@ export function durationProblem(text: string): string | undefined {
   return `\`${text}\` is not a duration: write a number and a unit, such as 500ms, 65s or 2m`;
 }
 
-/** Durations as scenario authors write them: `500ms`, `65s`, `2m`, `1h`; in milliseconds. */
+/** Durations as scenario authors write them: `500ms`, `65s`, `2m`, `1h`, `91d`; in milliseconds. */
 export const duration = z
   .string()
   .superRefine((text, ctx) => {
