@@ -3,6 +3,8 @@ import { readJournal } from '../../core/transaction/journal.ts';
 import { receiptText } from '../../simulator/printer/receipt.ts';
 import type { CheckResult } from '../run-result.ts';
 import type { World } from '../world.ts';
+import type { CardDefinition } from '../scenario/scenario.ts';
+import { clearPinBlockFormat0 } from '../../protocol/crypto/pin-block.ts';
 
 const passed = (name: string, expected: string): CheckResult => ({ name, verdict: 'passed', expected, actual: expected });
 
@@ -87,18 +89,34 @@ function money(world: World): CheckResult[] {
 }
 
 /** No clear PAN or track data in anything poslab keeps: timeline, receipts, terminal flash. */
+/** What must never appear in clear for one card: its PAN (also BCD as hex) and its PIN block before encryption. */
+function cardSecrets(definition: CardDefinition): Array<[string, string]> {
+  const pinBlock = Buffer.from(clearPinBlockFormat0(definition.pin, definition.pan)).toString('hex');
+  return [
+    ['PAN', definition.pan],
+    ['clear PIN block', pinBlock],
+    ['clear PIN block', pinBlock.toUpperCase()],
+  ];
+}
+
+/**
+ * No clear PAN, track or PIN block in anything poslab keeps: timeline, receipts, terminal
+ * flash. Track data starts with the PAN, so finding no PAN also finds no track.
+ */
 function secrets(world: World): CheckResult {
   const artefacts = [
     JSON.stringify(world.timeline),
     ...world.printer.receipts().map(receiptText),
     ...world.flash.dump().values(),
   ].join('\n');
-  const leaked = [...world.cards.values()]
-    .filter(({ definition }) => artefacts.includes(definition.pan))
-    .map(({ definition }) => definition.id);
+  const leaked = [...world.cards.values()].flatMap(({ definition }) =>
+    cardSecrets(definition)
+      .filter(([, secret]) => artefacts.includes(secret))
+      .map(([what]) => `${what} of ${definition.id}`),
+  );
   const name = 'invariant: no clear card data in artefacts';
-  const expected = 'PANs masked everywhere';
-  return leaked.length === 0 ? passed(name, expected) : { name, verdict: 'failed', expected, actual: `clear PAN of ${leaked.join(', ')} found` };
+  const expected = 'PANs masked, no clear PIN block anywhere';
+  return leaked.length === 0 ? passed(name, expected) : { name, verdict: 'failed', expected, actual: `found ${[...new Set(leaked)].join(', ')}` };
 }
 
 export function judgeInvariants(world: World, stuck: boolean): CheckResult[] {
