@@ -28,6 +28,12 @@ export class TerminalConsole {
 
   show(screen: ConsoleScreen): void {
     const lines = screen.lines.slice(0, HEIGHT).map((line) => line.slice(0, WIDTH));
+    const same =
+      screen.awaiting === this.current.awaiting &&
+      lines.length === this.current.lines.length &&
+      lines.every((line, i) => line === this.current.lines[i]);
+    // Redrawing what the glass already shows changes nothing a cashier could see.
+    if (same) return;
     this.current = { lines, awaiting: screen.awaiting };
     this.shown.push(lines);
     this.events('console', 'screen', { text: lines.join(' | '), awaiting: screen.awaiting });
