@@ -2,23 +2,37 @@ import type { TerminalContext } from './terminal-context.ts';
 import { hostSignIn } from './host-sign-in.ts';
 import { reversalsOwed } from './transaction/machine.ts';
 import { flushReversals } from './transaction/reversals-owed.ts';
+import { readSettlementProgress } from './settlement-progress.ts';
+import { runSettlement } from './flows/settlement-run.ts';
 import { screens } from './screens.ts';
 
 /**
- * The door every host transaction goes through: the terminal is signed in to the host (it
- * signs in again after a settlement or power cut), and every reversal owed has had its try
- * before a new request may leave. False, with the reason on screen, when the counter must wait.
+ * The door every host transaction goes through: the modem hears a carrier (at 0 bars the link
+ * may look up, but nothing should start that might not finish), the terminal is signed in to
+ * the host (it signs in again after a settlement or power cut), every reversal owed has had
+ * its try, and a settlement a power cut interrupted is finished — then the terminal signs in
+ * afresh for the new batch. False, with the reason on screen, when the counter must wait.
  */
 export async function readyForBusiness(ctx: TerminalContext, operator: string): Promise<boolean> {
+  if (ctx.devices.modem.signal() === 0) {
+    await ctx.acknowledge(screens.noSignal());
+    return false;
+  }
   if (!ctx.session.hostSignedIn) {
     ctx.session.hostSignedIn = await hostSignIn(ctx, operator);
     if (!ctx.session.hostSignedIn) return false;
   }
   const owed = reversalsOwed(ctx.journal.records()).length;
-  if (owed === 0) return true;
-  ctx.show(screens.sendingReversals(owed));
-  const result = await flushReversals(ctx.exchangeDeps());
-  if (!result.blocked) return true;
-  await ctx.acknowledge(screens.reversalsPending(result.linkDown));
-  return false;
+  if (owed > 0) {
+    ctx.show(screens.sendingReversals(owed));
+    const result = await flushReversals(ctx.exchangeDeps());
+    if (result.blocked) {
+      await ctx.acknowledge(screens.reversalsPending(result.linkDown));
+      return false;
+    }
+  }
+  const interrupted = readSettlementProgress(ctx.devices.flash);
+  if (interrupted === undefined) return true;
+  if (!(await runSettlement(ctx, interrupted, false))) return false;
+  return readyForBusiness(ctx, operator);
 }

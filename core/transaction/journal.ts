@@ -49,9 +49,12 @@ export class TransactionJournal {
     return after.filter((r, i) => r.state !== before[i]!.state);
   }
 
-  /** Settlement closed `batch`: its finished records go; reversals still owed stay. */
+  /**
+   * Settlement closed `batch`: all its records go — also a reversal still held after its last
+   * try before the 0500, since the settlement decided that money (see machine.ts, 7).
+   */
   closeBatch(batch: string): void {
-    this.save(this.records().filter((r) => r.batch !== batch || r.state === 'reversal-due' || r.state === 'reversal-held'));
+    this.save(this.records().filter((r) => r.batch !== batch));
   }
 
   private save(records: readonly TransactionRecord[]): void {

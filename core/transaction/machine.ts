@@ -21,9 +21,16 @@
  *  5. A reversal is acknowledged only by a `00` whose MAC verifies (the host answers `00` also
  *     when it had nothing to reverse). Anything else counts an attempt; after
  *     MAX_REVERSAL_ATTEMPTS the record is `reversal-held`: it no longer blocks the counter but
- *     is still sent before each new transaction and at settlement until the host takes it.
+ *     is still sent before each new transaction until the host takes it.
  *  6. A financial request is never sent twice. Retrying means reversing (and 0401 repeats of
  *     the reversal itself), never resubmitting a sale whose outcome is unknown.
+ *  7. Settlement sends every reversal owed once more before its 0500: that is a held
+ *     reversal's final attempt. When the host then closes the batch, the journal drops the
+ *     batch's records, a reversal still held among them: it is not retried forever, because
+ *     the settlement has decided that money. Balanced, the host never booked the request (or
+ *     took the reversal); unbalanced, the terminal's upload lacks it and the host's
+ *     reconciliation gives the cardholder the money back. A reversal for a settled batch
+ *     could undo nothing anyway: the host answers it `00` and changes nothing.
  *
  * `reversal-due` blocks new financial business: the caller must send it first (see
  * `blocksNewBusiness`). Events that make no sense in a state are refused with an error, so a
