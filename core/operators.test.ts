@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../platform/clock.ts';
 import { FACTORY_OPERATORS, OperatorTable } from './operators.ts';
+
+const DAY = 86_400_000;
 
 function table() {
   const cells = new Map<string, string>();
   const flash = { read: (k: string) => cells.get(k), write: (k: string, v: string) => void cells.set(k, v) };
-  const operators = new OperatorTable(flash, '10000001');
+  const clock = new VirtualClock(1_000_000);
+  const operators = new OperatorTable(flash, '10000001', clock);
   operators.seed(FACTORY_OPERATORS);
-  return { operators, cells };
+  return { operators, cells, clock };
 }
 
 describe('OperatorTable', () => {
   it('seeds at least 20 cashiers, the supervisor 00 and the administrator 99, with roles', () => {
     const { operators } = table();
     expect(operators.list().length).toBeGreaterThanOrEqual(20);
-    expect(operators.signIn('00', '123456')).toEqual({ kind: 'signed-in', role: 'supervisor' });
-    expect(operators.signIn('99', '99999999')).toEqual({ kind: 'signed-in', role: 'administrator' });
-    expect(operators.signIn('07', '0000')).toEqual({ kind: 'signed-in', role: 'operator' });
+    expect(operators.signIn('00', '123456')).toEqual({ kind: 'signed-in', role: 'supervisor', passwordExpired: false });
+    expect(operators.signIn('99', '99999999')).toEqual({ kind: 'signed-in', role: 'administrator', passwordExpired: false });
+    expect(operators.signIn('07', '0000')).toEqual({ kind: 'signed-in', role: 'operator', passwordExpired: false });
   });
 
   it('locks after three wrong passwords in a row until unlocked; a new password also unlocks', () => {
@@ -42,6 +46,23 @@ describe('OperatorTable', () => {
     expect(operators.remove('00')).toBe('not-allowed');
     expect(operators.remove('21')).toBe('done');
     expect(operators.signIn('21', '4321')).toEqual({ kind: 'unknown' });
+  });
+
+  it('ages passwords on the clock: past the limit sign-in reports them expired until a new one is set', () => {
+    const { operators, clock } = table();
+    clock.advanceTo(clock.now() + 90 * DAY);
+    expect(operators.signIn('01', '0000', 90)).toMatchObject({ kind: 'signed-in', passwordExpired: false });
+    clock.advanceTo(clock.now() + 1);
+    expect(operators.signIn('01', '0000', 90)).toMatchObject({ kind: 'signed-in', passwordExpired: true });
+    expect(operators.signIn('01', '0000')).toMatchObject({ kind: 'signed-in', passwordExpired: false });
+    expect(operators.setPassword('01', '0000')).toBe('same-password');
+    expect(operators.setPassword('01', '2580')).toBe('done');
+    expect(operators.signIn('01', '2580', 90)).toMatchObject({ kind: 'signed-in', passwordExpired: false });
+    // The supervisor's reset of another operator starts that password's age afresh too.
+    clock.advanceTo(clock.now() + 91 * DAY);
+    expect(operators.signIn('02', '0000', 90)).toMatchObject({ passwordExpired: true });
+    expect(operators.setPassword('02', '1357')).toBe('done');
+    expect(operators.signIn('02', '1357', 90)).toMatchObject({ passwordExpired: false });
   });
 
   it('keeps no password in flash, only salted hashes', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '../platform/clock.ts';
 import type { NonVolatileStore } from './ports.ts';
 
 export interface OperatorSeed {
@@ -9,6 +10,8 @@ export interface OperatorSeed {
 interface OperatorRecord {
   readonly code: string;
   passwordHash: string;
+  /** When the password was set, on the terminal's clock: it ages from here. */
+  passwordSetAt: number;
   failures: number;
   locked: boolean;
 }
@@ -16,18 +19,20 @@ interface OperatorRecord {
 export type OperatorRole = 'operator' | 'supervisor' | 'administrator';
 
 export type SignInOutcome =
-  | { readonly kind: 'signed-in'; readonly role: OperatorRole }
+  /** `passwordExpired`: older than the administrator's limit; it must be changed before anything else. */
+  | { readonly kind: 'signed-in'; readonly role: OperatorRole; readonly passwordExpired: boolean }
   | { readonly kind: 'unknown' }
   | { readonly kind: 'wrong-password'; readonly triesLeft: number }
   | { readonly kind: 'locked' };
 
-export type OperatorChange = 'done' | 'unknown' | 'exists' | 'not-allowed' | 'bad-password';
+export type OperatorChange = 'done' | 'unknown' | 'exists' | 'not-allowed' | 'bad-password' | 'same-password';
 
 const KEY = 'operators';
 export const MAX_PASSWORD_FAILURES = 3;
 export const SUPERVISOR = '00';
 export const ADMINISTRATOR = '99';
 export const PASSWORD_LENGTH = { min: 4, max: 8 } as const;
+const DAY_MS = 86_400_000;
 
 /** Cashiers 01–20 with 0000, supervisor 123456, administrator 99999999: change them on day one. */
 export const FACTORY_OPERATORS: readonly OperatorSeed[] = [
@@ -47,13 +52,15 @@ const isPassword = (password: string) =>
 /**
  * Operator codes as on Chinese bank POS: 00 supervisor, 99 administrator, 01–98 cashiers.
  * Passwords are kept as salted hashes in flash; three wrong passwords lock the operator
- * until the supervisor resets it (the administrator resets the supervisor). Nothing here ever
- * returns a password.
+ * until the supervisor resets it (the administrator resets the supervisor). Each password
+ * carries the date it was set; past the administrator's limit, sign-in reports it expired and
+ * a new one — different from the old — must be set. Nothing here ever returns a password.
  */
 export class OperatorTable {
   constructor(
     private readonly flash: NonVolatileStore,
     private readonly salt: string,
+    private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
   /** Loads the factory operator list on first power-on only; later changes live in flash. */
@@ -62,10 +69,11 @@ export class OperatorTable {
     const withAdmin = operators.some((o) => o.code === ADMINISTRATOR)
       ? operators
       : [...operators, FACTORY_OPERATORS.find((o) => o.code === ADMINISTRATOR)!];
-    this.save(withAdmin.map((o) => ({ code: o.code, passwordHash: this.hash(o.code, o.password), failures: 0, locked: false })));
+    this.save(withAdmin.map((o) => this.fresh(o.code, o.password)));
   }
 
-  signIn(code: string, password: string): SignInOutcome {
+  /** `maxAgeDays`: how old a password may get before sign-in asks for a new one; none, never. */
+  signIn(code: string, password: string, maxAgeDays?: number): SignInOutcome {
     const records = this.load();
     const record = records.find((r) => r.code === code);
     if (!record) return { kind: 'unknown' };
@@ -78,7 +86,8 @@ export class OperatorTable {
     }
     record.failures = 0;
     this.save(records);
-    return { kind: 'signed-in', role: roleOf(code) };
+    const passwordExpired = maxAgeDays !== undefined && this.clock.now() - record.passwordSetAt > maxAgeDays * DAY_MS;
+    return { kind: 'signed-in', role: roleOf(code), passwordExpired };
   }
 
   /** Cashier codes in use, with their lock state. */
@@ -94,7 +103,7 @@ export class OperatorTable {
     if (!isPassword(password)) return 'bad-password';
     const records = this.load();
     if (records.some((r) => r.code === code)) return 'exists';
-    this.save([...records, { code, passwordHash: this.hash(code, password), failures: 0, locked: false }]);
+    this.save([...records, this.fresh(code, password)]);
     return 'done';
   }
 
@@ -107,11 +116,14 @@ export class OperatorTable {
     return 'done';
   }
 
-  /** A new password also clears the failure count and the lock. */
+  /** A new password — never the one it replaces — starts ageing now and clears the failure count and the lock. */
   setPassword(code: string, password: string): OperatorChange {
     if (!isPassword(password)) return 'bad-password';
+    const hash = this.hash(code, password);
+    if (this.load().find((r) => r.code === code)?.passwordHash === hash) return 'same-password';
     return this.update(code, (r) => {
-      r.passwordHash = this.hash(code, password);
+      r.passwordHash = hash;
+      r.passwordSetAt = this.clock.now();
       r.failures = 0;
       r.locked = false;
     });
@@ -131,6 +143,10 @@ export class OperatorTable {
     change(record);
     this.save(records);
     return 'done';
+  }
+
+  private fresh(code: string, password: string): OperatorRecord {
+    return { code, passwordHash: this.hash(code, password), passwordSetAt: this.clock.now(), failures: 0, locked: false };
   }
 
   private hash(code: string, password: string): string {

@@ -30,11 +30,13 @@ export interface Keypad {
   onKey(listener: (key: Key) => void): () => void;
 }
 
-/** The network module: the byte link to the acquirer and where the terminal is. */
+/** The network module: the byte link to the acquirer, where the terminal is, how well it hears. */
 export interface Modem {
   readonly link: ByteLink;
   /** Location as the modem reports it, e.g. `region=310000;cell=4604A1`. */
   location(): string;
+  /** Signal strength in bars, 0–4. At 0 the link may still say up, but the carrier is too weak to trust. */
+  signal(): number;
 }
 
 /**

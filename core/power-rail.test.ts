@@ -39,6 +39,7 @@ describe('PowerRail', () => {
       modem: {
         link: { up: true, write: (b) => void sent.push(b), onData: () => () => undefined, onStatus: () => () => undefined, close: () => undefined },
         location: () => 'region=310000;cell=A1',
+        signal: () => 4,
       },
       flash: { read: (k) => flash.get(k), write: (k, v) => void flash.set(k, v) },
       printer: { status: () => Promise.reject(new Error('x')), print: () => Promise.resolve(), selfTest: () => Promise.reject(new Error('x')) },

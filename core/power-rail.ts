@@ -83,7 +83,7 @@ export class PowerRail {
     return {
       display: { show: (screen) => this.on && display.show(screen) },
       keypad: { onKey: (listener) => keypad.onKey(this.listener(listener)) },
-      modem: { link: this.link(modem.link), location: () => modem.location() },
+      modem: { link: this.link(modem.link), location: () => modem.location(), signal: () => modem.signal() },
       flash: { read: (key) => flash.read(key), write: (key, value) => this.on && flash.write(key, value) },
       printer: {
         status: () => this.gate(printer.status()),

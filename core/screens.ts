@@ -12,14 +12,22 @@ const busy = (...lines: string[]): Screen => ({ lines, awaiting: 'nothing' });
 const ask = (...lines: string[]): Screen => ({ lines, awaiting: 'person' });
 const rmb = (minor: number) => `RMB ${formatMinor(minor)}`;
 const fit = (text: string) => text.toUpperCase().slice(0, SCREEN_WIDTH);
+/** The modem's signal as a four-bar meter, `##--` for two bars of four (no regex metacharacters, for test authors). */
+const meter = (bars: number) => '#'.repeat(bars) + '-'.repeat(Math.max(0, 4 - bars));
 
 export type TransactionTitle = 'SALE' | 'VOID' | 'REFUND' | 'BALANCE' | 'PRE-AUTH' | 'AUTH COMPLETE';
 
 export const screens = {
   selfTest: () => busy('POSLAB POS', 'SELF TEST...'),
   selfTestFailed: (device: string) => ask('SELF TEST FAILED', fit(device), 'CALL SERVICE'),
-  operatorCode: (typed: string, reversalsOwed: number) =>
-    ask('OPERATOR SIGN IN', `OPERATOR NO: ${typed}`, '', reversalsOwed > 0 ? `${reversalsOwed} REVERSAL PENDING` : ''),
+  /** The terminal's idle screen between operators: the signal meter, and what a power cut left to finish. */
+  operatorCode: (typed: string, bars: number, unfinished: { reversals: number; settlement: boolean }) =>
+    ask(
+      'OPERATOR SIGN IN',
+      `OPERATOR NO: ${typed}`,
+      bars === 0 ? 'NO SIGNAL' : `SIGNAL ${meter(bars)}`,
+      unfinished.settlement ? 'SETTLEMENT PENDING' : unfinished.reversals > 0 ? `${unfinished.reversals} REVERSAL PENDING` : '',
+    ),
   password: (operator: string, typedCount: number) =>
     ask('OPERATOR SIGN IN', `OPERATOR NO: ${operator}`, `PASSWORD: ${'*'.repeat(typedCount)}`),
   wrongPassword: (triesLeft: number) => ask('WRONG PASSWORD', `${triesLeft} TRIES LEFT`, 'PRESS ANY KEY'),
@@ -30,7 +38,10 @@ export const screens = {
   hostSignOut: () => busy('HOST SIGN OUT', 'CONNECTING...'),
   hostSignedOut: () => ask('HOST SIGNED OUT', 'PRESS ANY KEY'),
   hostSignOutFailed: (reason: string) => ask('HOST SIGN OUT FAILED', fit(reason), 'PRESS ANY KEY'),
-  menu: (operator: string) => ask(`READY     OPER ${operator}`, '1SALE 2VOID 3REFUND', '4BAL 5AUTH 6COMPLETE', '7PRINT 8SETTLE 9OUT'),
+  /** The cashier's idle screen; its last two columns are the signal icon, antenna and bar count (`Y3`). */
+  menu: (operator: string, bars: number) =>
+    ask(`READY     OPER ${operator} Y${bars}`, '1SALE 2VOID 3REFUND', '4BAL 5AUTH 6COMPLETE', '7PRINT 8SETTLE 9OUT'),
+  noSignal: () => ask('NO SIGNAL', 'CARRIER TOO WEAK', 'MOVE TERMINAL, RETRY', 'PRESS ANY KEY'),
 
   supervisorPassword: (title: string, typedCount: number) =>
     ask(fit(title), 'SUPERVISOR PASSWORD', '*'.repeat(typedCount)),
@@ -94,5 +105,7 @@ export const screens = {
   settled: (balanced: boolean, batch: string) =>
     ask(balanced ? 'SETTLED: BALANCED' : 'SETTLED: UPLOADED', `NEW BATCH ${batch}`, 'PRESS ANY KEY'),
   settlementFailed: (reason: string) => ask('SETTLEMENT FAILED', fit(reason), 'BATCH STILL OPEN', 'PRESS ANY KEY'),
+  settlementPending: (reason: string) => ask('SETTLEMENT PENDING', fit(reason), 'RESUMES BEFORE NEXT', 'PRESS ANY KEY'),
+  resumingSettlement: (batch: string) => busy('RESUME SETTLEMENT', `BATCH ${batch}`, 'DO NOT SWITCH OFF'),
   signedOut: () => busy('SIGNED OUT'),
 };

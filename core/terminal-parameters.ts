@@ -4,9 +4,16 @@ const KEY = 'parameters';
 
 export interface ParameterValues {
   readonly responseTimeoutSeconds: number;
+  /** Days an operator's password lasts before sign-in forces a new one. */
+  readonly passwordMaxAgeDays: number;
 }
 
 export const RESPONSE_TIMEOUT_RANGE = { min: 10, max: 120 } as const;
+export const PASSWORD_AGE_RANGE = { min: 1, max: 365 } as const;
+export const DEFAULT_PASSWORD_MAX_AGE_DAYS = 90;
+
+type Range = { readonly min: number; readonly max: number };
+const within = (value: number, range: Range) => Number.isInteger(value) && value >= range.min && value <= range.max;
 
 /**
  * Terminal parameters the administrator (operator 99) may change, kept in flash so they
@@ -25,8 +32,16 @@ export class TerminalParameters {
 
   /** False when the value is outside what the terminal allows. */
   setResponseTimeout(seconds: number): boolean {
-    if (!Number.isInteger(seconds) || seconds < RESPONSE_TIMEOUT_RANGE.min || seconds > RESPONSE_TIMEOUT_RANGE.max) return false;
-    this.flash.write(KEY, JSON.stringify({ ...this.values, responseTimeoutSeconds: seconds }));
+    return this.set('responseTimeoutSeconds', seconds, RESPONSE_TIMEOUT_RANGE);
+  }
+
+  setPasswordMaxAge(days: number): boolean {
+    return this.set('passwordMaxAgeDays', days, PASSWORD_AGE_RANGE);
+  }
+
+  private set(name: keyof ParameterValues, value: number, range: Range): boolean {
+    if (!within(value, range)) return false;
+    this.flash.write(KEY, JSON.stringify({ ...this.values, [name]: value }));
     return true;
   }
 }

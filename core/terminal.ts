@@ -8,9 +8,8 @@ import { FACTORY_OPERATORS, OperatorTable } from './operators.ts';
 import { TraceCounter } from './trace.ts';
 import { PanVault } from './pan-vault.ts';
 import { PowerRail } from './power-rail.ts';
-import { TerminalParameters } from './terminal-parameters.ts';
+import { DEFAULT_PASSWORD_MAX_AGE_DAYS, TerminalParameters } from './terminal-parameters.ts';
 import { TransactionJournal } from './transaction/journal.ts';
-import { reversalsOwed } from './transaction/machine.ts';
 import { operatorSignIn } from './operator-sign-in.ts';
 import { readyForBusiness } from './business-gate.ts';
 import { cashierMenu } from './flows/cashier-menu.ts';
@@ -45,6 +44,7 @@ export class PosTerminal {
     const show = (screen: Screen) => powered.display.show(screen);
     const parameters = new TerminalParameters(powered.flash, {
       responseTimeoutSeconds: Math.round((config.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS) / 1000),
+      passwordMaxAgeDays: DEFAULT_PASSWORD_MAX_AGE_DAYS,
     });
     const host = new HostClient(powered.modem.link, time, cupPos);
     const journal = new TransactionJournal(powered.flash);
@@ -59,7 +59,7 @@ export class PosTerminal {
       host,
       trace: new TraceCounter(powered.flash),
       journal,
-      operators: new OperatorTable(powered.flash, config.terminalId),
+      operators: new OperatorTable(powered.flash, config.terminalId, time),
       parameters,
       vault,
       slot,
@@ -100,7 +100,7 @@ export class PosTerminal {
     if (!(await this.selfTest())) return;
     ctx.journal.recover();
     for (;;) {
-      const operator = await operatorSignIn(ctx, reversalsOwed(ctx.journal.records()).length);
+      const operator = await operatorSignIn(ctx);
       if (operator.role === 'supervisor') await supervisorMenu(ctx);
       else if (operator.role === 'administrator') await administratorMenu(ctx);
       else if ((await readyForBusiness(ctx, operator.code)) || ctx.session.hostSignedIn) await cashierMenu(ctx, operator.code);

@@ -185,7 +185,7 @@ export class World {
       {
         display: this.console,
         keypad: this.console,
-        modem: { link: this.network.terminalPort, location: () => this.network.location() },
+        modem: { link: this.network.terminalPort, location: () => this.network.location(), signal: () => this.network.signal() },
         flash: this.flash,
         reader: new CardReaderDriver(readerPort!, this.clock),
         pinpad: new PinPadDriver(pinpadPort!, this.clock),

@@ -25,7 +25,7 @@ const FLOWS: Readonly<Record<string, Flow>> = {
 export async function cashierMenu(ctx: TerminalContext, operator: string): Promise<void> {
   for (;;) {
     ctx.input.clear();
-    ctx.show(screens.menu(operator));
+    ctx.show(screens.menu(operator, ctx.devices.modem.signal()));
     const key = await ctx.input.nextKey();
     if (key === '9') return;
     const flow = key === undefined ? undefined : FLOWS[key];

@@ -2,7 +2,8 @@ import type { TerminalContext } from '../terminal-context.ts';
 import { confirm, readDigits } from '../keyed-entry.ts';
 import { hostSignOut } from '../host-sign-out.ts';
 import { managementScreens as ms } from '../management-screens.ts';
-import { ADMINISTRATOR, PASSWORD_LENGTH, type OperatorChange } from '../operators.ts';
+import { ADMINISTRATOR, type OperatorChange } from '../operators.ts';
+import { newPassword } from '../new-password.ts';
 import { screens } from '../screens.ts';
 
 const REFUSALS: Readonly<Record<Exclude<OperatorChange, 'done'>, string>> = {
@@ -10,6 +11,7 @@ const REFUSALS: Readonly<Record<Exclude<OperatorChange, 'done'>, string>> = {
   exists: 'ALREADY EXISTS',
   'not-allowed': 'NOT ALLOWED',
   'bad-password': 'PASSWORD: 4-8 DIGITS',
+  'same-password': 'MUST DIFFER FROM OLD',
 };
 
 async function report(ctx: TerminalContext, title: string, change: OperatorChange): Promise<void> {
@@ -19,20 +21,6 @@ async function report(ctx: TerminalContext, title: string, change: OperatorChang
 async function operatorNumber(ctx: TerminalContext, title: string): Promise<string | undefined> {
   const typed = await readDigits(ctx, (t) => ctx.show(ms.operatorNumber(title, t)), { min: 1, max: 2 });
   return typed?.padStart(2, '0');
-}
-
-/** A new password typed twice; undefined when the two differ or the person gives up. */
-export async function newPassword(ctx: TerminalContext, operator: string): Promise<string | undefined> {
-  const length = { min: PASSWORD_LENGTH.min, max: PASSWORD_LENGTH.max };
-  const first = await readDigits(ctx, (t) => ctx.show(ms.newPassword(operator, t.length)), length);
-  if (first === undefined) return undefined;
-  const second = await readDigits(ctx, (t) => ctx.show(ms.confirmPassword(operator, t.length)), length);
-  if (second === undefined) return undefined;
-  if (first !== second) {
-    await ctx.acknowledge(ms.failed('PASSWORD NOT SET', 'ENTRIES DIFFER'));
-    return undefined;
-  }
-  return first;
 }
 
 /**

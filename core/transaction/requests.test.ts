@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactionRecord } from './record.ts';
-import { entryMode, financialRequest, reversalRequest, settlementRequest, uploadEndRequest, uploadRequest, type CardData } from './requests.ts';
+import {
+  echoRequest,
+  entryMode,
+  financialRequest,
+  reversalRequest,
+  settlementRequest,
+  signOutRequest,
+  uploadEndRequest,
+  uploadRequest,
+  type CardData,
+} from './requests.ts';
 
 const id = { terminalId: '10000001', merchantId: '898310048160001' };
 const PAN = '6222021234567890123';
@@ -26,6 +36,14 @@ const record = (overrides: Partial<TransactionRecord> = {}): TransactionRecord =
 });
 
 describe('cup-pos requests', () => {
+  it('tells echo test from sign-out by 60.3 only, neither with a MAC', () => {
+    expect(echoRequest(id, '000009', '000003')).toEqual({
+      mti: '0820',
+      fields: { 11: '000009', 41: '10000001', 42: '898310048160001', 60: '00000003301' },
+    });
+    expect(signOutRequest(id, '000009', '000003').fields[60]).toBe('00000003002');
+  });
+
   it('marks entry mode with or without PIN', () => {
     expect([entryMode('swipe', true), entryMode('chip', false), entryMode('contactless', true), entryMode('fallback', true)]).toEqual(['021', '052', '071', '801']);
   });

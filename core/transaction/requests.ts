@@ -181,3 +181,8 @@ export function uploadEndRequest(id: TerminalIdentity, stan: string, batch: stri
 export function signOutRequest(id: TerminalIdentity, stan: string, batch: string): IsoMessage {
   return { mti: '0820', fields: { 11: stan, 41: id.terminalId, 42: id.merchantId, 60: `00${batch}002` } };
 }
+
+/** Echo test (0820 with 60.3 = 301): is the host there? Nothing changes at either end. */
+export function echoRequest(id: TerminalIdentity, stan: string, batch: string): IsoMessage {
+  return { mti: '0820', fields: { 11: stan, 41: id.terminalId, 42: id.merchantId, 60: `00${batch}301` } };
+}
