@@ -19,7 +19,7 @@ export type FlowStep = Extract<
     name:
       | 'power_off' | 'void' | 'refund' | 'balance' | 'preauth' | 'completion' | 'reprint' | 'settle'
       | 'add_operator' | 'remove_operator' | 'change_password' | 'unlock_operator' | 'host_sign_out'
-      | 'set_response_timeout' | 'unlock_supervisor';
+      | 'set_response_timeout' | 'unlock_supervisor' | 'echo_test' | 'set_password_age';
   }
 >;
 
@@ -200,5 +200,9 @@ export async function performFlowStep(world: World, step: FlowStep): Promise<voi
       return manage(world, 'ADMIN MENU', '1', [step.args.seconds]);
     case 'unlock_supervisor':
       return manage(world, 'ADMIN MENU', '2', []);
+    case 'echo_test':
+      return manage(world, 'ADMIN MENU', '4', []);
+    case 'set_password_age':
+      return manage(world, 'ADMIN MENU', '5', [step.args.days]);
   }
 }

@@ -73,6 +73,11 @@ const flowStepSchemas = {
     .strict()
     .describe('macro (administrator menu): host response timeout, 10–120 s'),
   unlock_supervisor: z.null().describe('macro (administrator menu): reset a locked supervisor'),
+  echo_test: z.null().describe('macro (administrator menu): echo test (0820, 60.3 = 301); the screen says HOST OK or why not'),
+  set_password_age: z
+    .object({ days: digits(1, 3, 'days') })
+    .strict()
+    .describe('macro (administrator menu): days a password lasts before sign-in forces a new one, 1–365'),
 } as const;
 
 /**
