@@ -52,6 +52,23 @@ describe('NetworkLink', () => {
     expect(bench.statuses).toEqual([false, true]);
   });
 
+  it('drops bytes already handed to the terminal side when the connection resets in the same instant', async () => {
+    const bench = new LinkBench();
+    bench.network.addStage('to-terminal', {
+      push: (bytes, forward) => {
+        forward(bytes);
+        bench.network.reset(0);
+      },
+      release: () => {},
+      discard: () => 0,
+    });
+    bench.send();
+    await bench.run(10);
+    expect(bench.atTerminal).toHaveLength(0);
+    expect(bench.statuses).toEqual([false, true]);
+    expect(bench.events.filter((e) => e.kind === 'lost').map((e) => e.detail)).toEqual([{ direction: 'to-terminal', bytes: expect.any(Number) }]);
+  });
+
   it('releases data held by a stage when the stage is removed, in order', async () => {
     const bench = new LinkBench();
     const queue = new DelayQueue(bench.clock);

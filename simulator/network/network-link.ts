@@ -289,6 +289,11 @@ export class NetworkLink {
       this.events('link', 'lost', { direction: 'to-terminal', bytes: bytes.length });
       return;
     }
-    queueMicrotask(() => this.toTerminal.emit(bytes));
+    // Bytes still on their way when the connection dies belong to it, not to the next one.
+    const generation = this.generation;
+    queueMicrotask(() => {
+      if (generation === this.generation) this.toTerminal.emit(bytes);
+      else this.events('link', 'lost', { direction: 'to-terminal', bytes: bytes.length });
+    });
   }
 }
