@@ -3,7 +3,9 @@ import { html, raw, type Html } from './html-escape.ts';
 import { latencyChart } from './latency-chart.ts';
 
 export const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 1000) / 10}%`);
-export const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+import { humanDuration as seconds } from './duration.ts';
+
+export { seconds };
 const duration = (ms: number) => (ms >= 1000 ? `${+(ms / 1000).toFixed(2)} s` : `${ms} ms`);
 
 function tone(share: number | null): string {

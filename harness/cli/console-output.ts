@@ -1,9 +1,7 @@
 import pc from 'picocolors';
+import { humanDuration as seconds } from '../../reports/duration.ts';
 import type { RunResult, ScenarioResult } from '../run-result.ts';
 
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
-}
 
 const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
 
