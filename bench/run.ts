@@ -11,6 +11,7 @@ import type { LoadFigures } from './load/load-run.ts';
  * TCP at constant arrival rates. Bounded in count and time; only 127.0.0.1.
  * Options: --rates 1000,2500,5000  --seconds 5  --terminals 50  --file-rate 500  --quick
  * --profile DIR (a CPU profile of the host process per load row, for Chrome DevTools)
+ * --host-only (the load rows alone: no codec comparison, no suite timing)
  */
 const { values } = parseArgs({
   options: {
@@ -20,22 +21,27 @@ const { values } = parseArgs({
     'file-rate': { type: 'string', default: '500' },
     quick: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    'host-only': { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
 const seconds = quick ? 2 : Number(values.seconds);
 const terminals = Number(values.terminals);
 
-const codec = await benchCodec(quick ? 500 : 2_000);
-console.log(`\nISO 8583 pack + unpack of a typical 0200 (${codec.fields} fields), median µs/op`);
-printTable(
-  ['codec', 'µs/op', 'bytes'],
-  [
-    ['poslab (cup-pos, BCD)', codec.ours.medianUs.toFixed(2), String(codec.ours.bytes)],
-    ['iso_8583 npm package', codec.iso8583Package.medianUs.toFixed(2), String(codec.iso8583Package.bytes)],
-  ],
-);
-console.log(`ratio: ${codec.ratio.toFixed(1)}× faster (target ≥ 10×)`);
+const hostOnly = values['host-only'];
+
+if (!hostOnly) {
+  const codec = await benchCodec(quick ? 500 : 2_000);
+  console.log(`\nISO 8583 pack + unpack of a typical 0200 (${codec.fields} fields), median µs/op`);
+  printTable(
+    ['codec', 'µs/op', 'bytes'],
+    [
+      ['poslab (cup-pos, BCD)', codec.ours.medianUs.toFixed(2), String(codec.ours.bytes)],
+      ['iso_8583 npm package', codec.iso8583Package.medianUs.toFixed(2), String(codec.iso8583Package.bytes)],
+    ],
+  );
+  console.log(`ratio: ${codec.ratio.toFixed(1)}× faster (target ≥ 10×)`);
+}
 
 const loads: LoadFigures[] = [];
 const common = {
@@ -57,7 +63,7 @@ try {
 
 console.log(`\nHost on 127.0.0.1, ${terminals} terminals, constant arrival rate, ${seconds} s measured per row`);
 printTable(
-  ['store', 'offered/s', 'auth/s', 'approved', 'lost', 'p50 ms', 'p99 ms', 'p99.9 ms', 'max ms'],
+  ['store', 'offered/s', 'auth/s', 'approved', 'lost', 'p50 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'host µs/auth', 'load µs/auth'],
   loads.map((load) => [
     load.store,
     String(load.rate),
@@ -68,6 +74,8 @@ printTable(
     load.p99Ms.toFixed(2),
     load.p999Ms.toFixed(2),
     load.maxMs.toFixed(2),
+    load.hostCpuUs.toFixed(0),
+    load.generatorCpuUs.toFixed(0),
   ]),
 );
 const target = loads.find((load) => load.store === 'memory' && load.rate >= 5_000);
@@ -75,8 +83,10 @@ if (target) {
   const met = target.authorisationsPerSecond >= 4_950 && target.p99Ms <= 5 && target.unanswered === 0;
   console.log(`target ≥ 5,000 auth/s at p99 ≤ 5 ms: ${met ? 'met' : 'NOT met'}`);
 }
+console.log('µs/auth: CPU time (user + system) of the host process and of the load generator per measured authorisation');
 
-await import('./suite.ts').then(async (suite) => suite.printSuiteFigures(await suite.benchSuite())); // whole suite: wall vs virtual time
+
+if (!hostOnly) await import('./suite.ts').then(async (suite) => suite.printSuiteFigures(await suite.benchSuite())); // whole suite: wall vs virtual time
 
 function printTable(headings: string[], rows: string[][]): void {
   const widths = headings.map((heading, i) => Math.max(heading.length, ...rows.map((row) => row[i]?.length ?? 0)));

@@ -34,6 +34,10 @@ export interface LoadFigures {
   readonly p99Ms: number;
   readonly p999Ms: number;
   readonly maxMs: number;
+  /** CPU time (user + system) the host process spent per measured authorisation. */
+  readonly hostCpuUs: number;
+  /** The same for the load generator's process: when it nears 1,000,000 / rate, the generator is the bound. */
+  readonly generatorCpuUs: number;
 }
 
 const hostEntry = fileURLToPath(new URL('./host-process.ts', import.meta.url));
@@ -66,6 +70,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     let approved = 0;
     let firstMeasuredDue = 0;
     let lastAnswerAt = 0;
+    let hostCpuBefore: Promise<number> = Promise.resolve(0);
+    let generatorCpuBefore = process.cpuUsage();
     const interval = 1000 / options.rate;
     const start = performance.now();
     const due = (i: number) => start + i * interval;
@@ -91,7 +97,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         const now = performance.now();
         while (nextIndex < total && due(nextIndex) <= now) {
           const slot = nextIndex % terminals.length;
-          if (nextIndex === measuredFrom) firstMeasuredDue = due(nextIndex);
+          if (nextIndex === measuredFrom) {
+            firstMeasuredDue = due(nextIndex);
+            hostCpuBefore = cpuUsOf(host);
+            generatorCpuBefore = process.cpuUsage();
+          }
           if (busy[slot]) queues[slot]!.push(nextIndex);
           else send(slot, nextIndex);
           nextIndex++;
@@ -102,8 +112,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     });
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, options.warmupMs + options.durationMs + options.drainMs).unref());
     await Promise.race([done, deadline]);
+    const generatorCpu = process.cpuUsage(generatorCpuBefore);
+    const hostCpu = (await cpuUsOf(host)) - (await hostCpuBefore);
 
     const measured = total - measuredFrom;
+    const answeredMeasured = Math.max(1, measured - (total - answered));
     const seconds = (lastAnswerAt - firstMeasuredDue) / 1000;
     const ms = (percentile: number) => histogram.getValueAtPercentile(percentile) / 1000;
     return {
@@ -118,6 +131,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       p99Ms: ms(99),
       p999Ms: ms(99.9),
       maxMs: histogram.maxValue / 1000,
+      hostCpuUs: hostCpu / answeredMeasured,
+      generatorCpuUs: (generatorCpu.user + generatorCpu.system) / answeredMeasured,
     };
   } finally {
     for (const terminal of terminals) terminal.close();
@@ -134,6 +149,19 @@ async function startHost(options: LoadOptions): Promise<{ host: ChildProcess; po
     host.once('exit', (code) => reject(new Error(`the host process exited (${code}) before listening`)));
   });
   return { host, port };
+}
+
+/** The host process's CPU time so far, in µs (host-process.ts answers 'usage'). */
+function cpuUsOf(host: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const listen = (message: unknown) => {
+      if (typeof message !== 'object' || message === null || !('cpuUs' in message)) return;
+      host.off('message', listen);
+      resolve(Number(message.cpuUs));
+    };
+    host.on('message', listen);
+    host.send('usage');
+  });
 }
 
 function stopHost(host: ChildProcess): Promise<void> {
