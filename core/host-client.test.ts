@@ -67,6 +67,31 @@ describe('HostClient', () => {
     expect(await pending).toMatchObject({ kind: 'answered', response: { mti: '0210' } });
   });
 
+  it('gives up on the answer the moment the link drops under the request, and can wait for the link to send the next', async () => {
+    const status = new Listeners<boolean>();
+    const written: Uint8Array[] = [];
+    const link = { up: true, write: (bytes: Uint8Array) => void written.push(bytes), onData: () => () => {}, onStatus: (l: (up: boolean) => void) => status.add(l), close: () => {} };
+    const clock = new VirtualClock(0);
+    const client = new HostClient(link, clock, cupPos);
+    const pending = client.exchange(request('0200'), { timeoutMs: 60_000 });
+    await settle(() => written.length);
+    link.up = false;
+    status.emit(false);
+    expect(await pending).toEqual({ kind: 'no-answer' });
+    expect(clock.now()).toBe(0);
+
+    expect(await client.exchange(request('0400'), { timeoutMs: 60_000 })).toEqual({ kind: 'link-down' });
+    const reversal = client.exchange(request('0400'), { timeoutMs: 60_000, awaitLinkMs: 60_000 });
+    clock.advanceTo(20_000);
+    link.up = true;
+    status.emit(true);
+    await settle(() => written.length);
+    expect(written).toHaveLength(2);
+    link.up = false;
+    status.emit(false);
+    expect(await reversal).toEqual({ kind: 'no-answer' });
+  });
+
   it('drops answers to another STAN and times out on the injected clock', async () => {
     const { client, clock } = scriptedHost(() => [reply('0210', '000008')]);
     const pending = client.exchange(request('0200'), { timeoutMs: 5000 });

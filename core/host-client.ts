@@ -15,9 +15,16 @@ export type Exchange =
   /** Nothing left the terminal: the PIN pad could not compute the request's MAC. */
   | { readonly kind: 'mac-unavailable' };
 
+export interface ExchangeOptions {
+  readonly timeoutMs: number;
+  readonly mac?: MacFunction;
+  /** With the link down, wait this long for it to come back before giving up as `link-down`. */
+  readonly awaitLinkMs?: number;
+}
+
 /** The host exchange as flows use it; the host client is the real one, tests bring fakes. */
 export interface HostExchange {
-  exchange(request: IsoMessage, options: { timeoutMs: number; mac?: MacFunction }): Promise<Exchange>;
+  exchange(request: IsoMessage, options: ExchangeOptions): Promise<Exchange>;
 }
 
 const MAC_PLACEHOLDER = new Uint8Array(8);
@@ -28,6 +35,8 @@ interface Outstanding {
   /** The answer's MTI up to the last digit: 0200 → 021, 0220 → 023, and 0401 (a repeat) → 041. */
   readonly answerClass: string;
   deliver(packed: Uint8Array, message: IsoMessage): void;
+  /** The connection died under the request: no answer can come on it. */
+  cut(): void;
 }
 
 /**
@@ -48,9 +57,12 @@ export class HostClient implements HostExchange {
     private readonly dialect: Dialect,
   ) {
     const stopData = link.onData((chunk) => this.receive(chunk));
-    // A dropped line loses whatever half frame was in flight; the next connection starts clean.
+    // A dropped line loses whatever half frame was in flight; the next connection starts clean,
+    // and an answer awaited on the dead one will never come, so its outcome is unknown now.
     const stopStatus = link.onStatus((up) => {
-      if (!up) this.decoder = new LengthFrameDecoder();
+      if (up) return;
+      this.decoder = new LengthFrameDecoder();
+      this.pending?.cut();
     });
     this.unsubscribe = () => {
       stopData();
@@ -62,8 +74,8 @@ export class HostClient implements HostExchange {
     return this.link.up;
   }
 
-  async exchange(request: IsoMessage, options: { timeoutMs: number; mac?: MacFunction }): Promise<Exchange> {
-    if (!this.link.up) return { kind: 'link-down' };
+  async exchange(request: IsoMessage, options: ExchangeOptions): Promise<Exchange> {
+    if (!this.link.up && !(options.awaitLinkMs && (await this.linkBack(options.awaitLinkMs)))) return { kind: 'link-down' };
     let bytes: Uint8Array;
     try {
       bytes = await this.pack(request, options.mac);
@@ -73,20 +85,25 @@ export class HostClient implements HostExchange {
 
     const answer = new Promise<Exchange>((resolve) => {
       let timer: Timer | undefined;
+      const settle = () => {
+        if (timer) this.clock.clearTimeout(timer);
+        this.pending = undefined;
+      };
+      const unanswered = () => {
+        settle();
+        resolve({ kind: 'no-answer' });
+      };
       this.pending = {
         stan: String(request.fields[11] ?? ''),
         terminalId: String(request.fields[41] ?? ''),
         answerClass: request.mti.slice(0, 2) + String(Number(request.mti[2]) + 1),
         deliver: (packed, response) => {
-          if (timer) this.clock.clearTimeout(timer);
-          this.pending = undefined;
+          settle();
           void this.verify(packed, response, options.mac).then((macValid) => resolve({ kind: 'answered', response, macValid }));
         },
+        cut: unanswered,
       };
-      timer = this.clock.setTimeout(() => {
-        this.pending = undefined;
-        resolve({ kind: 'no-answer' });
-      }, options.timeoutMs);
+      timer = this.clock.setTimeout(unanswered, options.timeoutMs);
     });
 
     try {
@@ -97,6 +114,21 @@ export class HostClient implements HostExchange {
       throw error;
     }
     return answer;
+  }
+
+  private linkBack(withinMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimeout(() => {
+        stop();
+        resolve(false);
+      }, withinMs);
+      const stop = this.link.onStatus((up) => {
+        if (!up) return;
+        this.clock.clearTimeout(timer);
+        stop();
+        resolve(true);
+      });
+    });
   }
 
   /** Power cut: stop listening to the modem. */

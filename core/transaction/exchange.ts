@@ -29,11 +29,12 @@ export type ReversalResult = 'reversed' | 'pending' | 'not-sent';
 
 /**
  * Sends one reversal (0400, or 0401 once an earlier try went unanswered) and feeds the answer
- * to the state machine. A reversal that could not leave (link down) changes nothing.
+ * to the state machine. A reversal that could not leave (link down, after waiting up to
+ * `awaitLinkMs` for it) changes nothing.
  */
-export async function sendReversal(deps: ExchangeDeps, record: TransactionRecord): Promise<ReversalResult> {
+export async function sendReversal(deps: ExchangeDeps, record: TransactionRecord, awaitLinkMs = 0): Promise<ReversalResult> {
   const request = reversalRequest(deps.identity, record, deps.openPan(record.panSealed), record.reversalAttempts > 0);
-  const exchange = await deps.host.exchange(request, { timeoutMs: deps.responseTimeoutMs, mac: deps.mac });
+  const exchange = await deps.host.exchange(request, { timeoutMs: deps.responseTimeoutMs, mac: deps.mac, awaitLinkMs });
   let event: TransactionEvent;
   switch (exchange.kind) {
     case 'link-down':
@@ -95,9 +96,14 @@ export async function reverseUnfinished(
   return reverseNow(deps, deps.journal.apply(record, { kind: why }).record);
 }
 
+/**
+ * The line may have dropped under the request: the host could hold the money, so the reversal
+ * goes out as soon as the line is back, if that is within one response timeout; otherwise it
+ * stays owed and goes out before the next transaction.
+ */
 async function reverseNow(deps: ExchangeDeps, record: TransactionRecord): Promise<Reversing> {
   const reason = record.reversalReason ?? '06';
-  const reversed = (await sendReversal(deps, record)) === 'reversed';
+  const reversed = (await sendReversal(deps, record, deps.responseTimeoutMs)) === 'reversed';
   const latest = deps.journal.find(record.batch, record.stan) ?? record;
   return { kind: 'reversing', record: latest, reason, reversed };
 }

@@ -30,4 +30,15 @@ describe('network.limit_data', () => {
     expect(bench.chunksAtHost).toEqual([10, 10]);
     expect(bench.dials).toBe(3);
   });
+
+  it('with a count, cuts only that many connections and then lets everything through', async () => {
+    const bench = new LinkBench();
+    networkLimitData.apply(bench.targets(), networkLimitData.params.parse({ bytes: '10', count: '1' }));
+    bench.send();
+    await bench.run();
+    bench.send('0200', '000002');
+    await bench.run();
+    expect(bench.atHost.map((a) => a.message?.fields[11])).toEqual(['000002']);
+    expect(bench.kinds().filter((k) => k === 'limit-reached')).toHaveLength(1);
+  });
 });
