@@ -3,11 +3,14 @@ import type { TerminalContext } from './terminal-context.ts';
 import type { CardData } from './transaction/requests.ts';
 import { screens, type TransactionTitle } from './screens.ts';
 import { localDateTime } from './local-time.ts';
+import { cardExpired } from './card-expiry.ts';
 
 export type CardCapture =
   | { readonly kind: 'card'; readonly card: CardData }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'timeout' };
+  | { readonly kind: 'timeout' }
+  /** Past its expiry month: refused at the counter, nothing goes to the host. */
+  | { readonly kind: 'expired' };
 
 export interface CaptureRequest {
   readonly title: TransactionTitle;
@@ -48,9 +51,15 @@ async function readIcc(ctx: TerminalContext, request: CaptureRequest, entry: 'ch
 /**
  * Waits for the card and reads it, chip first: a chip card that is swiped is told to be
  * inserted, and only after the chip fails does a swipe count (as a fallback). A tap counts
- * only on a terminal with a contactless reader.
+ * only on a terminal with a contactless reader. A card past its expiry month is refused.
  */
 export async function captureCard(ctx: TerminalContext, request: CaptureRequest): Promise<CardCapture> {
+  const capture = await readCard(ctx, request);
+  if (capture.kind === 'card' && cardExpired(capture.card.expiry, ctx.clock.now())) return { kind: 'expired' };
+  return capture;
+}
+
+async function readCard(ctx: TerminalContext, request: CaptureRequest): Promise<CardCapture> {
   let fallback = false;
   const tap = ctx.capabilities.contactless;
   for (;;) {

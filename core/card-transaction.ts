@@ -40,6 +40,7 @@ export async function runCardTransaction(ctx: TerminalContext, operator: string,
   const capture = await captureCard(ctx, { title: spec.title, amountMinor: spec.amountMinor, transactionType: spec.transactionType });
   if (capture.kind === 'cancelled') return ctx.acknowledge(screens.cancelled());
   if (capture.kind === 'timeout') return ctx.acknowledge(screens.timedOut());
+  if (capture.kind === 'expired') return ctx.acknowledge(screens.cardExpired());
   const card = capture.card;
   if (spec.sameCardAs !== undefined && ctx.vault.open(spec.sameCardAs) !== card.pan) return ctx.acknowledge(screens.wrongCard());
 

@@ -61,6 +61,7 @@ export const screens = {
   badSwipe: () => ask('CARD READ ERROR', 'SWIPE AGAIN'),
   readingChip: () => busy('READING CARD...', 'DO NOT REMOVE CARD'),
   wrongCard: () => ask('NOT THE SAME CARD', 'AS THE ORIGINAL', 'PRESS ANY KEY'),
+  cardExpired: () => ask('CARD EXPIRED', 'NOT ACCEPTED', 'NO CHARGE MADE', 'PRESS ANY KEY'),
   enterPin: (minor: number | undefined, builtIn: boolean) =>
     ask(minor === undefined ? 'BALANCE INQUIRY' : rmb(minor), builtIn ? 'ENTER PIN' : 'ENTER PIN ON', builtIn ? 'THEN PRESS ENTER' : 'PIN PAD'),
   processing: () => busy('PROCESSING...', 'PLEASE WAIT'),

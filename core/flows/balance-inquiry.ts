@@ -21,6 +21,7 @@ export async function balanceInquiry(ctx: TerminalContext, operator: string): Pr
   const capture = await captureCard(ctx, { title: 'BALANCE', transactionType: '31' });
   if (capture.kind === 'cancelled') return ctx.acknowledge(screens.cancelled());
   if (capture.kind === 'timeout') return ctx.acknowledge(screens.timedOut());
+  if (capture.kind === 'expired') return ctx.acknowledge(screens.cardExpired());
   const pin = await askPin(ctx, capture.card.pan, undefined);
   if (pin.kind === 'stopped') return explainStop(ctx, pin.why);
 
