@@ -11,6 +11,13 @@ export interface ChipImage {
   readonly iccKey: Uint8Array;
   /** Application transaction counter before this run (0 when absent); each GENERATE AC adds one first. */
   readonly atc?: number;
+  /**
+   * The card may approve offline: asked for a TC at the first GENERATE AC (the terminal's floor
+   * limit allows it), it answers one for an amount at or below `offlineLimitMinor`, else an ARQC.
+   */
+  readonly offline?: boolean;
+  /** The card's own offline limit in fen (500.00 when absent). */
+  readonly offlineLimitMinor?: number;
 }
 
 export interface CardImage {

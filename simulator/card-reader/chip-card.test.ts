@@ -87,6 +87,25 @@ describe('emulated chip card', () => {
     expect(secondAc('00', '3030')).toMatchObject({ cid: 0x00 });
   });
 
+
+  it('approves offline with a TC only when asked, when it is an offline card and within its own limit', () => {
+    const firstAc = (image: ChipCardImage, p1: string, amount: string) => {
+      const chip = new ChipSession(image, 0);
+      for (const command of [hex('00A4040007 A0000003330101 00'), GPO, READ]) chip.transmit(command);
+      const data = hex(`${amount} 000000000000 0156 0000000000 0156 260513 00 11223344`);
+      const answer = body(chip.transmit(Uint8Array.from([0x80, 0xae, Number.parseInt(p1, 16), 0x00, data.length, ...data, 0x00])));
+      const cryptogram = findTag(answer, '9F26')!.value;
+      const expected = computeArqc(image.chip.iccKey, arqcData(data, hex('1C00'), hex('0001')));
+      const closed = sw(chip.transmit(hex('80AE400006 3030 1A2B3C4D 00')));
+      return { cid: findTag(answer, '9F27')!.value[0], signed: toHex(cryptogram) === toHex(expected), closed };
+    };
+    const offlineCard: ChipCardImage = { ...card, chip: { ...card.chip, offline: true, offlineLimitMinor: 20_000 } };
+    expect(firstAc(offlineCard, '40', '000000020000')).toEqual({ cid: 0x40, signed: true, closed: '6985' });
+    expect(firstAc(offlineCard, '40', '000000020001')).toEqual({ cid: 0x80, signed: true, closed: '9000' });
+    expect(firstAc(offlineCard, '80', '000000000100')).toMatchObject({ cid: 0x80 });
+    expect(firstAc(card, '40', '000000000100')).toMatchObject({ cid: 0x80 });
+    expect(firstAc({ ...card, chip: { ...card.chip, offline: true } }, '40', '000000050000')).toMatchObject({ cid: 0x40 });
+  });
   it('answers every APDU, however malformed, with a status word', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 12 }), (apdus) => {

@@ -11,7 +11,10 @@ import type { CardImage, ChipImage } from './card-image.ts';
  * RECORD of SFI 1 record 1, and one GENERATE AC answered with an ARQC; after the host's
  * answer, a second GENERATE AC (CDOL2: authorisation response code 8A, unpredictable number
  * 9F37) closes the transaction with a TC when the host approved ('00') and the terminal asks
- * for one, else an AAC. Commands out of that order get 6985; the ATC counts up on each first
+ * for one, else an AAC. An offline card (`chip.offline`) that the terminal asks for a TC at the
+ * first GENERATE AC (P1 40) approves offline with a TC when the amount (9F02) is within its own
+ * limit — the transaction is then closed on the card, with no second GENERATE AC — and answers an
+ * ARQC otherwise. Commands out of that order get 6985; the ATC counts up on each first
  * GENERATE AC and survives the session (`atc`).
  */
 export type ChipCardImage = CardImage & { readonly chip: ChipImage };
@@ -37,6 +40,9 @@ const CID_AAC = 0x00;
 const CDOL2_LENGTH = 6;
 const ARC_APPROVED = [0x30, 0x30];
 const CDOL1_LENGTH = ARQC_CDOL1.reduce((sum, entry) => sum + entry.length, 0);
+/** 9F02 leads CDOL1: six bytes of BCD fen. */
+const AMOUNT_BYTES = 6;
+const DEFAULT_OFFLINE_LIMIT_MINOR = 50_000;
 
 const hexBytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 const ascii = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'latin1'));
@@ -85,7 +91,7 @@ export class ChipSession {
       case 0xb2:
         return this.readRecord(p1, p2);
       case 0xae:
-        return this.cryptogramDone ? this.secondGenerateAc(p1, body) : this.generateAc(body);
+        return this.cryptogramDone ? this.secondGenerateAc(p1, body) : this.generateAc(p1, body);
       default:
         return respond(undefined, SW_BAD_INS);
     }
@@ -137,20 +143,31 @@ export class ChipSession {
     return respond(encodeTlv([{ tag: '70', value: new Uint8Array(0), children }]), SW_OK);
   }
 
-  private generateAc(cdol1Data: Uint8Array): Uint8Array {
+  /** The card's own risk management: offline only when the terminal asks and the amount is within its limit. */
+  private approvesOffline(p1: number, cdol1Data: Uint8Array): boolean {
+    const { offline, offlineLimitMinor } = this.card.chip;
+    if ((p1 & 0xc0) !== CID_TC || offline !== true) return false;
+    const amountMinor = Number(Buffer.from(cdol1Data.subarray(0, AMOUNT_BYTES)).toString('hex'));
+    return Number.isSafeInteger(amountMinor) && amountMinor <= (offlineLimitMinor ?? DEFAULT_OFFLINE_LIMIT_MINOR);
+  }
+
+  private generateAc(p1: number, cdol1Data: Uint8Array): Uint8Array {
     if (!this.processing || this.cryptogramDone) return respond(undefined, SW_CONDITIONS);
     if (cdol1Data.length !== CDOL1_LENGTH) return respond(undefined, SW_WRONG_LENGTH);
     this.cryptogramDone = true;
+    const offline = this.approvesOffline(p1, cdol1Data);
+    // A TC closes the transaction here: there is no host answer for a second GENERATE AC to weigh.
+    this.completed = offline;
     this.atc = (this.atc + 1) & 0xffff;
     const atc = Uint8Array.of(this.atc >> 8, this.atc & 0xff);
-    const arqc = computeArqc(this.card.chip.iccKey, arqcData(cdol1Data, AIP, atc));
+    const cryptogram = computeArqc(this.card.chip.iccKey, arqcData(cdol1Data, AIP, atc));
     const template: Tlv = {
       tag: '77',
       value: new Uint8Array(0),
       children: [
-        { tag: '9F27', value: Uint8Array.of(CID_ARQC) },
+        { tag: '9F27', value: Uint8Array.of(offline ? CID_TC : CID_ARQC) },
         { tag: '9F36', value: atc },
-        { tag: '9F26', value: arqc },
+        { tag: '9F26', value: cryptogram },
         { tag: '9F10', value: IAD },
       ],
     };
