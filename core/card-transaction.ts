@@ -119,7 +119,7 @@ async function handOver(ctx: TerminalContext, record: TransactionRecord, card: C
   ctx.show(screens.approved(record.authCode ?? ''));
   const slip = slipOf(record, ctx.config);
   const layout = { columns: ctx.capabilities.receiptColumns };
-  const merchant = await printReceipt(ctx, transactionReceipt(slip, 'merchant', layout));
+  const merchant = await printReceipt(ctx, (reprint) => transactionReceipt(slip, 'merchant', { ...layout, reprint }));
   if (merchant === 'dead') {
     ctx.show(screens.printerDead());
     return explainOutcome(ctx, await reverseUnfinished(ctx.exchangeDeps(), record, 'printer-dead'));
@@ -134,6 +134,6 @@ async function customerCopy(ctx: TerminalContext, slip: TransactionSlip): Promis
   ctx.show(screens.tearOff());
   await ctx.input.nextKey(ctx.promptTimeoutMs);
   ctx.show(screens.printing());
-  const customer = await printReceipt(ctx, transactionReceipt(slip, 'customer', { columns: ctx.capabilities.receiptColumns }));
+  const customer = await printReceipt(ctx, (reprint) => transactionReceipt(slip, 'customer', { columns: ctx.capabilities.receiptColumns, reprint }));
   if (customer !== 'printed') await ctx.acknowledge(screens.receiptNotPrinted());
 }

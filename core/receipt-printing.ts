@@ -8,20 +8,26 @@ import { screens } from './screens.ts';
  */
 export type PrintResult = 'printed' | 'not-printed' | 'dead';
 
+/** The receipt's lines; `reprint` asks for the copy marked as printed again. */
+export type LayOutReceipt = (reprint: boolean) => readonly ReceiptLine[];
+
 /**
  * Prints one receipt. ESC/POS does not acknowledge lines, so the printer's real-time status
  * is asked before and after: paper that ran out mid-receipt means the receipt is torn and is
- * printed again once the operator has fixed the printer and pressed ENTER.
+ * printed again in full, marked as a reprint, once the operator has fixed the printer and
+ * pressed ENTER (two whole slips for one sale must be told apart).
  */
-export async function printReceipt(ctx: TerminalContext, lines: readonly ReceiptLine[]): Promise<PrintResult> {
+export async function printReceipt(ctx: TerminalContext, layOut: LayOutReceipt): Promise<PrintResult> {
+  let torn = false;
   for (;;) {
     let problem = await printerProblem(ctx);
     if (problem === undefined) {
       try {
-        await ctx.devices.printer.print(lines);
+        await ctx.devices.printer.print(layOut(torn));
       } catch {
         return 'dead';
       }
+      torn = true;
       problem = await printerProblem(ctx);
       if (problem === undefined) return 'printed';
     }

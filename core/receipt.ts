@@ -122,6 +122,7 @@ export function settlementReceipt(slip: SettlementSlip, layout: ReceiptLayout): 
   return [
     { text: 'SETTLEMENT', align: 'center', bold: true, double: true },
     { text: 'SETTLEMENT REPORT', align: 'center' },
+    ...(layout.reprint ? [{ text: '*** REPRINT ***', align: 'center' as const, bold: true }] : []),
     rule,
     { text: `MERCHANT: ${slip.merchantName}` },
     { text: `MERCHANT NO: ${slip.merchantId}` },

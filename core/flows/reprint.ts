@@ -30,7 +30,7 @@ export async function reprint(ctx: TerminalContext): Promise<void> {
   }
   if (!slip) return ctx.acknowledge(screens.nothingToReprint());
   ctx.show(screens.printing());
-  const result = await printReceipt(ctx, transactionReceipt(slip, 'merchant', { columns: ctx.capabilities.receiptColumns, reprint: true }));
+  const result = await printReceipt(ctx, () => transactionReceipt(slip, 'merchant', { columns: ctx.capabilities.receiptColumns, reprint: true }));
   if (result === 'printed') {
     const record = ctx.journal.find(slip.batch, slip.stan);
     if (record?.state === 'completed' && record.receipt === 'not-printed') ctx.journal.apply(record, { kind: 'receipt-printed' });

@@ -97,20 +97,17 @@ async function close(ctx: TerminalContext, progress: Closing): Promise<void> {
   const { newBatch, balanced } = progress;
   ctx.trace.setBatch(newBatch);
   ctx.journal.closeBatch(progress.batch);
-  const report = settlementReceipt(
-    {
-      merchantName: ctx.config.merchantName,
-      merchantId: ctx.config.merchantId,
-      terminalId: ctx.config.terminalId,
-      operator: progress.operator,
-      batch: progress.batch,
-      at: ctx.clock.now(),
-      totals: progress.totals,
-      balanced,
-    },
-    { columns: ctx.capabilities.receiptColumns },
-  );
-  const printed = await printReceipt(ctx, report);
+  const slip = {
+    merchantName: ctx.config.merchantName,
+    merchantId: ctx.config.merchantId,
+    terminalId: ctx.config.terminalId,
+    operator: progress.operator,
+    batch: progress.batch,
+    at: ctx.clock.now(),
+    totals: progress.totals,
+    balanced,
+  };
+  const printed = await printReceipt(ctx, (reprint) => settlementReceipt(slip, { columns: ctx.capabilities.receiptColumns, reprint }));
   clearSettlementProgress(ctx.devices.flash);
   await hostSignOut(ctx);
   if (printed === 'dead') await ctx.acknowledge(screens.printerFault());
