@@ -43,7 +43,8 @@ async function setUp() {
   const path = `/dev/chip-read-test-${++line}`;
   attachDevice(path, reader);
   const driver = new CardReaderDriver(await openDevicePort(path), clock);
-  const read = (transmit = (apdu: Uint8Array) => driver.transmit(apdu)) => runUntilSettled(clock, readChip(transmit, tx));
+  const read = (transmit = (apdu: Uint8Array) => driver.transmit(apdu), transaction = tx) =>
+    runUntilSettled(clock, readChip(transmit, transaction));
   return { reader, driver, read };
 }
 
@@ -75,6 +76,29 @@ describe('reading a chip card over the serial wire', () => {
     expect(toHex(findTag(items, '84')!.value)).toBe('A000000333010101');
     expect(verifyArqc({ issuerMasterKey: IMK, pan: PAN, panSequence: '01', iccData: chip.iccData })).toBe(true);
     expect(verifyArqc({ issuerMasterKey: hex('00'.repeat(16)), pan: PAN, panSequence: '01', iccData: chip.iccData })).toBe(false);
+  });
+
+  it('asks for a TC when told to: an offline card approves within its limit, and the issuer can verify the TC', async () => {
+    const { reader, driver, read } = await setUp();
+    const transmit = (apdu: Uint8Array) => driver.transmit(apdu);
+    const card = chipCard();
+    const offlineCard: CardImage = { ...card, chip: { ...card.chip!, offline: true, offlineLimitMinor: 20_000 } };
+    const cases: Array<[CardImage, ChipTransaction, string]> = [
+      [offlineCard, { ...tx, askOffline: true }, 'TC'],
+      [offlineCard, { ...tx, askOffline: true, amountMinor: 20_001 }, 'ARQC'],
+      [offlineCard, tx, 'ARQC'],
+      [card, { ...tx, askOffline: true }, 'ARQC'],
+    ];
+    for (const [image, transaction, expected] of cases) {
+      reader.insert(image);
+      const chip = await read(transmit, transaction);
+      reader.remove();
+      const items = decodeTlv(chip.iccData);
+      expect(chip.cryptogram.type).toBe(expected);
+      expect(chip.cryptogram.hex).toBe(toHex(findTag(items, '9F26')!.value));
+      expect(toHex(findTag(items, '9F27')!.value)).toBe(expected === 'TC' ? '40' : '80');
+      expect(verifyArqc({ issuerMasterKey: IMK, pan: PAN, panSequence: '01', iccData: chip.iccData })).toBe(true);
+    }
   });
 
   it('selects the next supported application and counts transactions across reads', async () => {

@@ -5,9 +5,11 @@ import type { Tlv } from '../../protocol/emv/tlv.ts';
 /**
  * The terminal's side of an online EMV chip read: SELECT the first supported application,
  * GET PROCESSING OPTIONS, READ RECORD every record the AFL names, then GENERATE AC asking for
- * an ARQC with the CDOL1 filled from this transaction. The result carries what the sale
- * message needs, field 55 included. Any failure is a `ChipReadError`, so the caller can fall
- * back to the stripe; CARD_REMOVED when the card left the reader mid-read.
+ * an ARQC with the CDOL1 filled from this transaction — or for a TC when the terminal's risk
+ * management allows an offline approval (`askOffline`: at or below the floor limit); the card
+ * may still insist on going online with an ARQC. The result carries what the sale message (or
+ * the offline advice) needs, field 55 included. Any failure is a `ChipReadError`, so the caller
+ * can fall back to the stripe; CARD_REMOVED when the card left the reader mid-read.
  */
 export interface ChipTransaction {
   readonly amountMinor: number;
@@ -18,7 +20,11 @@ export interface ChipTransaction {
   readonly unpredictableNumber: Uint8Array;
   /** 9C: 00 goods and services, 03 pre-authorisation, 20 refund, 31 balance inquiry. */
   readonly transactionType: '00' | '03' | '20' | '31';
+  /** Ask the card for a TC (approve offline) rather than an ARQC. */
+  readonly askOffline?: boolean;
 }
+
+export type CryptogramType = 'ARQC' | 'TC';
 
 export interface ChipCardData {
   readonly pan: string;
@@ -29,6 +35,8 @@ export interface ChipCardData {
   readonly track2Equivalent: string;
   /** Field 55 TLV: 9F26 9F27 9F10 9F37 9F36 95 9A 9C 9F02 9F03 5F2A 82 9F1A 84. */
   readonly iccData: Uint8Array;
+  /** TC: the card approved offline; ARQC: the host must decide. `hex` is 9F26. */
+  readonly cryptogram: { readonly type: CryptogramType; readonly hex: string };
 }
 
 export class ChipReadError extends PoslabError {
@@ -151,8 +159,11 @@ interface Cryptogram {
   readonly iad: Uint8Array;
 }
 
+const CID_TC = 0x40;
+const CID_ARQC = 0x80;
+
 /** GENERATE AC answers in format 1 (tag 80: CID, ATC, AC, IAD) or format 2 (template 77). */
-function cryptogram(items: readonly Tlv[]): Cryptogram {
+function cryptogram(items: readonly Tlv[], tcAsked: boolean): Cryptogram {
   const format1 = findTag(items, '80');
   const ac: Cryptogram =
     format1 && format1.value.length >= 11
@@ -163,7 +174,9 @@ function cryptogram(items: readonly Tlv[]): Cryptogram {
           arqc: required(items, '9F26', 'GENERATE AC'),
           iad: findTag(items, '9F10')?.value ?? new Uint8Array(0),
         };
-  if (ac.cid.length !== 1 || (ac.cid[0]! & 0xc0) !== 0x80) throw new ChipReadError('CHIP_READ_FAILED', 'card did not answer with an ARQC');
+  const type = ac.cid.length === 1 ? ac.cid[0]! & 0xc0 : undefined;
+  // A card gives no more than the terminal asked: a TC it was not asked for is a broken card.
+  if (type !== CID_ARQC && !(type === CID_TC && tcAsked)) throw new ChipReadError('CHIP_READ_FAILED', 'card did not answer with an ARQC');
   return ac;
 }
 
@@ -187,7 +200,8 @@ export async function readChip(transmit: Transmit, tx: ChipTransaction): Promise
   const panSequence = hexOf(findTag(records, '5F34')?.value ?? Uint8Array.of(0));
   const values = terminalValues(tx);
   const cdol1Data = fillDol(required(records, '8C', 'READ RECORD'), values);
-  const ac = cryptogram(await expectOk(transmit, apdu([0x80, 0xae, 0x80, 0x00], cdol1Data), 'GENERATE AC'));
+  const askOffline = tx.askOffline === true;
+  const ac = cryptogram(await expectOk(transmit, apdu([0x80, 0xae, askOffline ? CID_TC : CID_ARQC, 0x00], cdol1Data), 'GENERATE AC'), askOffline);
   const field55: Tlv[] = [
     { tag: '9F26', value: ac.arqc },
     { tag: '9F27', value: ac.cid },
@@ -199,7 +213,8 @@ export async function readChip(transmit: Transmit, tx: ChipTransaction): Promise
     { tag: '9F1A', value: values.get('9F1A')! },
     { tag: '84', value: aid },
   ];
-  return { pan, panSequence, expiry, track2Equivalent, iccData: encodeTlv(field55) };
+  const type: CryptogramType = (ac.cid[0]! & 0xc0) === CID_TC ? 'TC' : 'ARQC';
+  return { pan, panSequence, expiry, track2Equivalent, iccData: encodeTlv(field55), cryptogram: { type, hex: hexOf(ac.arqc) } };
 }
 
 /**
