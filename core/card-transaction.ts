@@ -131,7 +131,7 @@ async function handOver(ctx: TerminalContext, record: TransactionRecord, card: C
 }
 
 async function customerCopy(ctx: TerminalContext, slip: TransactionSlip): Promise<void> {
-  ctx.show(screens.tearOff());
+  ctx.show(screens.tearOff(ctx.session.paperLow));
   await ctx.input.nextKey(ctx.promptTimeoutMs);
   ctx.show(screens.printing());
   const customer = await printReceipt(ctx, (reprint) => transactionReceipt(slip, 'customer', { columns: ctx.capabilities.receiptColumns, reprint }));

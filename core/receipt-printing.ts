@@ -44,6 +44,7 @@ async function printerProblem(ctx: TerminalContext): Promise<string | undefined>
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const status = await ctx.devices.printer.status();
+      ctx.session.paperLow = status.paper === 'near-end';
       if (status.paper === 'out') return 'OUT OF PAPER';
       if (status.coverOpen) return 'COVER OPEN';
       if (status.jammed) return 'PAPER JAM';

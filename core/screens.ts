@@ -66,7 +66,7 @@ export const screens = {
     ask(minor === undefined ? 'BALANCE INQUIRY' : rmb(minor), builtIn ? 'ENTER PIN' : 'ENTER PIN ON', builtIn ? 'THEN PRESS ENTER' : 'PIN PAD'),
   processing: () => busy('PROCESSING...', 'PLEASE WAIT'),
   approved: (authCode: string) => busy('APPROVED', `AUTH NO: ${authCode}`, 'PRINTING...'),
-  tearOff: () => ask('TEAR OFF MERCHANT', 'COPY, PRESS ENTER', 'FOR CUSTOMER COPY'),
+  tearOff: (paperLow: boolean) => ask('TEAR OFF MERCHANT', 'COPY, PRESS ENTER', 'FOR CUSTOMER COPY', paperLow ? 'PAPER LOW: NEW ROLL' : ''),
   declined: (code: string, reason: string) => ask(`DECLINED (${code})`, fit(reason), 'PRESS ANY KEY'),
   networkDown: () => ask('NETWORK DOWN', 'CHECK CABLE/SIGNAL', 'NO CHARGE MADE', 'PRESS ANY KEY'),
   macUnavailable: () => ask('PIN PAD ERROR', 'CANNOT SIGN MESSAGE', 'NO CHARGE MADE', 'PRESS ANY KEY'),

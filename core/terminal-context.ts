@@ -51,6 +51,8 @@ export interface TerminalConfig {
 /** What lasts until the power goes: the terminal is signed in to the host or not. */
 export interface TerminalSession {
   hostSignedIn: boolean;
+  /** The printer's near-end sensor, as last read: the cashier is warned while printing goes on. */
+  paperLow: boolean;
 }
 
 /** Everything a flow (sign-in, sale, …) works with; built once per power-on. */

@@ -63,7 +63,7 @@ export class PosTerminal {
       parameters,
       vault,
       slot,
-      session: { hostSignedIn: false },
+      session: { hostSignedIn: false, paperLow: false },
       get responseTimeoutMs() {
         return parameters.values.responseTimeoutSeconds * 1000;
       },
