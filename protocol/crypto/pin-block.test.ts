@@ -10,7 +10,7 @@ import {
   encryptPinBlockFormat0,
   encryptPinBlockFormat4,
 } from './pin-block.ts';
-import { tdesEncryptEcb } from './tdes.ts';
+import { TdesKey, tdesEncryptEcb } from './tdes.ts';
 
 const hex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'hex'));
 const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
@@ -50,6 +50,15 @@ describe('ISO 9564-1 format 0', () => {
   it('encrypts the clear block under TDES-ECB', () => {
     const block = encryptPinBlockFormat0('1234', '43219876543210987', pinKey);
     expect(toHex(block)).toBe(toHex(tdesEncryptEcb(pinKey, hex('0412AC89ABCDEF67'))));
+  });
+
+  it('takes a kept TdesKey in place of the key bytes, block after block', () => {
+    const kept = new TdesKey(pinKey);
+    for (const pin of ['1234', '987654', '1234']) {
+      const block = encryptPinBlockFormat0(pin, '43219876543210987', kept);
+      expect(toHex(block)).toBe(toHex(encryptPinBlockFormat0(pin, '43219876543210987', pinKey)));
+      expect(decryptPinFormat0(block, '43219876543210987', kept)).toBe(pin);
+    }
   });
 
   it('decrypts to the same PIN for any PIN, PAN and key', () => {

@@ -1,7 +1,7 @@
 import { PoslabError } from '../../platform/errors.ts';
 import type { Random } from '../../platform/random.ts';
 import { aesDecryptEcb, aesEncryptEcb } from './aes.ts';
-import { tdesDecryptEcb, tdesEncryptEcb } from './tdes.ts';
+import { TdesKey } from './tdes.ts';
 
 /**
  * ISO 9564-1 PIN blocks.
@@ -99,14 +99,19 @@ export function clearPinBlockFormat0(pin: string, pan: string): Uint8Array {
   return xorInto(pinField(pin, 0x0, 0xf, 8), format0AccountField(pan));
 }
 
-export function encryptPinBlockFormat0(pin: string, pan: string, pinKey: Uint8Array): Uint8Array {
-  return tdesEncryptEcb(pinKey, clearPinBlockFormat0(pin, pan));
+/** `pinKey` as bytes, or as a `TdesKey` kept for a key that enciphers many blocks. */
+export function encryptPinBlockFormat0(pin: string, pan: string, pinKey: Uint8Array | TdesKey): Uint8Array {
+  return tdesKey(pinKey).encryptEcb(clearPinBlockFormat0(pin, pan));
 }
 
-export function decryptPinFormat0(block: Uint8Array, pan: string, pinKey: Uint8Array): string {
+export function decryptPinFormat0(block: Uint8Array, pan: string, pinKey: Uint8Array | TdesKey): string {
   if (block.length !== 8) throw new PinBlockError('PIN_BLOCK_BAD', `format 0 PIN block must be 8 bytes, not ${block.length}`);
-  const clear = xorInto(tdesDecryptEcb(pinKey, block), format0AccountField(pan));
+  const clear = xorInto(tdesKey(pinKey).decryptEcb(block), format0AccountField(pan));
   return pinFromField(clear, 0x0, 0xf);
+}
+
+function tdesKey(key: Uint8Array | TdesKey): TdesKey {
+  return key instanceof TdesKey ? key : new TdesKey(key);
 }
 
 function format4PanField(pan: string): Uint8Array {

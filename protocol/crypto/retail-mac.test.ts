@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { CryptoInputError } from './errors.ts';
-import { retailMac } from './retail-mac.ts';
+import { RetailMacKey, retailMac } from './retail-mac.ts';
 
 const hex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'hex'));
 const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
@@ -36,5 +37,32 @@ describe('retail MAC, ISO/IEC 9797-1 algorithm 3, padding method 1', () => {
 
   it('needs a double-length key', () => {
     expect(() => retailMac(new Uint8Array(8), ascii('x'))).toThrow(CryptoInputError);
+  });
+
+  it('gives each published vector again from one kept key used for message after message', () => {
+    const kept = new RetailMacKey(isoKey);
+    for (let round = 0; round < 3; round++) {
+      expect(toHex(kept.mac(ascii('Now is the time for all ')))).toBe('A1C72E74EA3FA9B6');
+      expect(toHex(kept.mac(ascii('Now is the time for it')))).toBe('2E2B1428CC78254F');
+      expect(toHex(kept.mac(new Uint8Array()))).toBe(toHex(retailMac(isoKey, new Uint8Array(8))));
+    }
+  });
+
+  it('matches the one-shot MAC for any key and any sequence of messages through one kept key', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.array(fc.uint8Array({ maxLength: 70 }), { maxLength: 8 }), (key, messages) => {
+        const kept = new RetailMacKey(key);
+        for (const data of messages) expect(kept.mac(data)).toEqual(retailMac(key, data));
+      }),
+      { seed: 9797, numRuns: 200 },
+    );
+  });
+
+  it('keeps its own key: zeroing the caller\'s bytes changes nothing', () => {
+    const key = isoKey.slice();
+    const kept = new RetailMacKey(key);
+    key.fill(0);
+    expect(toHex(kept.mac(ascii('Now is the time for all ')))).toBe('A1C72E74EA3FA9B6');
+    expect(() => new RetailMacKey(new Uint8Array(24))).toThrow(CryptoInputError);
   });
 });

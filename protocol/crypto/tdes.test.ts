@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CryptoInputError } from './errors.ts';
-import { tdesDecryptEcb, tdesEncryptCbc, tdesEncryptEcb } from './tdes.ts';
+import { TdesKey, tdesDecryptEcb, tdesEncryptCbc, tdesEncryptEcb } from './tdes.ts';
 
 const hex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'hex'));
 const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
@@ -47,5 +47,33 @@ describe('TDES', () => {
     expect(() => tdesEncryptEcb(new Uint8Array(15), new Uint8Array(8))).toThrow(CryptoInputError);
     expect(() => tdesEncryptEcb(new Uint8Array(16), new Uint8Array(7))).toThrow(CryptoInputError);
     expect(() => tdesEncryptCbc(new Uint8Array(16), new Uint8Array(8), new Uint8Array(4))).toThrow(CryptoInputError);
+  });
+
+  it('gives the same blocks from a kept TdesKey, call after call, as from the one-shot functions', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(8, 16, 24).chain((size) => fc.uint8Array({ minLength: size, maxLength: size })),
+        fc.array(fc.integer({ min: 0, max: 4 }).chain((blocks) => fc.uint8Array({ minLength: blocks * 8, maxLength: blocks * 8 })), {
+          maxLength: 6,
+        }),
+        (key, messages) => {
+          const kept = new TdesKey(key);
+          for (const data of messages) {
+            expect(kept.encryptEcb(data)).toEqual(tdesEncryptEcb(key, data));
+            expect(kept.decryptEcb(data)).toEqual(tdesDecryptEcb(key, data));
+          }
+        },
+      ),
+      { seed: 8, numRuns: 200 },
+    );
+  });
+
+  it('keeps its own copy of the key and checks sizes like the functions', () => {
+    const key = hex('0123456789ABCDEF');
+    const kept = new TdesKey(key);
+    key.fill(0);
+    expect(toHex(kept.encryptEcb(hex('4E6F772069732074')))).toBe('3FA40E8A984D4815');
+    expect(() => new TdesKey(new Uint8Array(15))).toThrow(CryptoInputError);
+    expect(() => kept.decryptEcb(new Uint8Array(7))).toThrow(CryptoInputError);
   });
 });
