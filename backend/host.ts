@@ -9,6 +9,7 @@ import type { FeeScheduleInput } from './fees/fee-schedule.ts';
 import { HostError } from './host-errors.ts';
 import { CardTokens } from './issuer/card-tokens.ts';
 import { LocalMasterKey } from './keys/local-master-key.ts';
+import { WorkingKeyRing } from './keys/working-key-ring.ts';
 import { serveLink } from './link-session.ts';
 import { exchange } from './messages/exchange.ts';
 import type { Reply } from './messages/exchange.ts';
@@ -101,6 +102,7 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
     store,
     lmk,
     tokens,
+    workingKeys: new WorkingKeyRing(lmk),
     clock: options.clock,
     keyRandom: options.random.fork('host-working-keys'),
     referenceRandom: options.random.fork('host-references'),

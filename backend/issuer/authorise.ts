@@ -1,3 +1,4 @@
+import type { TdesKey } from '../../protocol/crypto/tdes.ts';
 import { ResponseCode } from '../response-codes.ts';
 import type { CardRecord, CardStatus } from '../store/host-store.ts';
 import type { CardTokens } from './card-tokens.ts';
@@ -21,7 +22,7 @@ export interface IssuerRequest {
   readonly pan: string;
   /** Field 52, when the terminal captured a PIN. */
   readonly pinBlock: Uint8Array | undefined;
-  readonly pinKey: Uint8Array;
+  readonly pinKey: TdesKey;
   /** The host's date as YYMM, compared with the card's expiry. */
   readonly today: string;
   readonly ask: IssuerAsk;

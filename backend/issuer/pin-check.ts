@@ -1,4 +1,5 @@
 import { decryptPinFormat0, PinBlockError } from '../../protocol/crypto/pin-block.ts';
+import type { TdesKey } from '../../protocol/crypto/tdes.ts';
 import { ResponseCode } from '../response-codes.ts';
 import type { CardRecord } from '../store/host-store.ts';
 import type { CardTokens } from './card-tokens.ts';
@@ -17,7 +18,7 @@ export interface PinCheck {
  * resets the count; the third wrong one in a row locks the card. A block that does not decrypt
  * to format 0 was made under another key or for another PAN, which is a wrong PIN too.
  */
-export function checkPin(pan: string, pinBlock: Uint8Array, pinKey: Uint8Array, card: CardRecord, tokens: CardTokens): PinCheck {
+export function checkPin(pan: string, pinBlock: Uint8Array, pinKey: TdesKey, card: CardRecord, tokens: CardTokens): PinCheck {
   if (card.pinTries >= maxPinTries) return { code: ResponseCode.pinTriesExceeded };
   if (pinIsRight(pan, pinBlock, pinKey, card, tokens)) {
     return card.pinTries > 0 ? { code: ResponseCode.approved, pinTries: 0 } : { code: ResponseCode.approved };
@@ -26,7 +27,7 @@ export function checkPin(pan: string, pinBlock: Uint8Array, pinKey: Uint8Array, 
   return { code: tries >= maxPinTries ? ResponseCode.pinTriesExceeded : ResponseCode.incorrectPin, pinTries: tries };
 }
 
-function pinIsRight(pan: string, pinBlock: Uint8Array, pinKey: Uint8Array, card: CardRecord, tokens: CardTokens): boolean {
+function pinIsRight(pan: string, pinBlock: Uint8Array, pinKey: TdesKey, card: CardRecord, tokens: CardTokens): boolean {
   let pin: string;
   try {
     pin = decryptPinFormat0(pinBlock, pan, pinKey);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { seededRandom } from '../../platform/random.ts';
 import { keyCheckValue } from '../../protocol/crypto/kcv.ts';
-import { tdesDecryptEcb } from '../../protocol/crypto/tdes.ts';
+import { retailMac } from '../../protocol/crypto/retail-mac.ts';
+import { tdesDecryptEcb, tdesEncryptEcb } from '../../protocol/crypto/tdes.ts';
 import { withOddParity } from './des-parity.ts';
 import { LocalMasterKey } from './local-master-key.ts';
 import { issueWorkingKeys, openWorkingKeys } from './working-keys.ts';
@@ -56,9 +57,11 @@ describe('working keys', () => {
     expect([...keyCheckValue(macKey, 4)]).toEqual([...issued.field62.subarray(36, 40)]);
     expect([...pinKey].every(oddParity) && [...macKey].every(oddParity)).toBe(true);
 
+    // The opened keys are cipher contexts: they prove themselves by what they compute.
     const opened = openWorkingKeys(issued.stored, lmk);
-    expect([...opened.pinKey]).toEqual([...pinKey]);
-    expect([...opened.macKey]).toEqual([...macKey]);
+    const block = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(opened.pinKey.encryptEcb(block)).toEqual(tdesEncryptEcb(pinKey, block));
+    expect(opened.macKey.mac(block)).toEqual(retailMac(macKey, block));
     expect(issued.stored.pinKeyKcv).toBe(Buffer.from(issued.field62.subarray(16, 20)).toString('hex').toUpperCase());
   });
 });

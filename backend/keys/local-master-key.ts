@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Random } from '../../platform/random.ts';
 import { keyCheckValue } from '../../protocol/crypto/kcv.ts';
-import { tdesDecryptEcb, tdesEncryptEcb } from '../../protocol/crypto/tdes.ts';
+import { TdesKey } from '../../protocol/crypto/tdes.ts';
 import { HostError } from '../host-errors.ts';
 import { withOddParity } from './des-parity.ts';
 
@@ -15,12 +15,14 @@ const KEY_LENGTH = 16;
  */
 export class LocalMasterKey {
   readonly #key: Uint8Array;
+  readonly #cipher: TdesKey;
 
   constructor(key: Uint8Array) {
     if (key.length !== KEY_LENGTH) {
       throw new HostError('HOST_INVALID', `local master key must be ${KEY_LENGTH} bytes, not ${key.length}`);
     }
     this.#key = key.slice();
+    this.#cipher = new TdesKey(key);
   }
 
   static generate(random: Random): LocalMasterKey {
@@ -33,11 +35,11 @@ export class LocalMasterKey {
   }
 
   wrap(clearKey: Uint8Array): Uint8Array {
-    return tdesEncryptEcb(this.#key, clearKey);
+    return this.#cipher.encryptEcb(clearKey);
   }
 
   unwrap(wrappedKey: Uint8Array): Uint8Array {
-    return tdesDecryptEcb(this.#key, wrappedKey);
+    return this.#cipher.decryptEcb(wrappedKey);
   }
 
   /** A 32-byte secret for one purpose, so no two uses of the LMK share a key. */

@@ -1,6 +1,7 @@
 import type { Random } from '../../platform/random.ts';
 import { keyCheckValue } from '../../protocol/crypto/kcv.ts';
-import { tdesEncryptEcb } from '../../protocol/crypto/tdes.ts';
+import { RetailMacKey } from '../../protocol/crypto/retail-mac.ts';
+import { TdesKey, tdesEncryptEcb } from '../../protocol/crypto/tdes.ts';
 import type { StoredWorkingKeys } from '../store/host-store.ts';
 import { withOddParity } from './des-parity.ts';
 import type { LocalMasterKey } from './local-master-key.ts';
@@ -15,9 +16,10 @@ export interface IssuedWorkingKeys {
   readonly stored: StoredWorkingKeys;
 }
 
+/** A sign-in's keys unwrapped and ready to use: they hold node:crypto contexts, never plain bytes. */
 export interface WorkingKeys {
-  readonly pinKey: Uint8Array;
-  readonly macKey: Uint8Array;
+  readonly pinKey: TdesKey;
+  readonly macKey: RetailMacKey;
 }
 
 /**
@@ -49,7 +51,12 @@ export function issueWorkingKeys(random: Random, terminalMasterKey: Uint8Array, 
 }
 
 export function openWorkingKeys(stored: StoredWorkingKeys, lmk: LocalMasterKey): WorkingKeys {
-  return { pinKey: lmk.unwrap(stored.pinKeyWrapped), macKey: lmk.unwrap(stored.macKeyWrapped) };
+  const pinKey = lmk.unwrap(stored.pinKeyWrapped);
+  const macKey = lmk.unwrap(stored.macKeyWrapped);
+  const keys = { pinKey: new TdesKey(pinKey), macKey: new RetailMacKey(macKey) };
+  pinKey.fill(0);
+  macKey.fill(0);
+  return keys;
 }
 
 function hex(bytes: Uint8Array): string {

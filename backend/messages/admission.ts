@@ -1,4 +1,4 @@
-import { openWorkingKeys } from '../keys/working-keys.ts';
+import type { RetailMacKey } from '../../protocol/crypto/retail-mac.ts';
 import type { WorkingKeys } from '../keys/working-keys.ts';
 import { ResponseCode } from '../response-codes.ts';
 import type { TerminalRecord } from '../store/host-store.ts';
@@ -15,7 +15,7 @@ export interface Caller {
 export function callerOf(request: InboundRequest, context: HostContext): Caller {
   const terminalId = request.message.fields[41];
   const terminal = typeof terminalId === 'string' ? context.store.terminal(terminalId) : undefined;
-  const keys = terminal?.workingKeys && openWorkingKeys(terminal.workingKeys, context.lmk);
+  const keys = terminal?.workingKeys && context.workingKeys.keysOf(terminal.terminalId, terminal.workingKeys);
   return { terminal, keys };
 }
 
@@ -54,7 +54,7 @@ export function admission(
  * A repeat is the original byte for byte with the MTI's last digit 1. A terminal may MAC the
  * repeat as sent or keep the original's MAC; both prove the same author and content.
  */
-function macVerifies(request: InboundRequest, context: HostContext, macKey: Uint8Array): boolean {
+function macVerifies(request: InboundRequest, context: HostContext, macKey: RetailMacKey): boolean {
   const { dialect } = context;
   if (requestMacVerifies(dialect, request.message, request.bytes, macKey)) return true;
   if (!request.repeat) return false;

@@ -1,3 +1,4 @@
+import type { RetailMacKey } from '../../protocol/crypto/retail-mac.ts';
 import { packMessage } from '../../protocol/iso8583/codec.ts';
 import type { Dialect, FieldValue, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
 import { signedPack } from './mac.ts';
@@ -31,6 +32,6 @@ export function echoFields(request: IsoMessage, ids: readonly number[]): Partial
 }
 
 /** Packs an answer and, given a MAC key, seals it with field 64. */
-export function packAnswer(dialect: Dialect, message: IsoMessage, header: MessageHeader, macKey?: Uint8Array): Uint8Array {
+export function packAnswer(dialect: Dialect, message: IsoMessage, header: MessageHeader, macKey?: RetailMacKey): Uint8Array {
   return macKey ? signedPack(dialect, message, header, macKey) : packMessage(dialect, message, header);
 }

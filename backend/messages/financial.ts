@@ -1,3 +1,4 @@
+import type { TdesKey } from '../../protocol/crypto/tdes.ts';
 import { maskPan } from '../../protocol/iso8583/describe.ts';
 import type { IsoMessage } from '../../protocol/iso8583/types.ts';
 import { HostError } from '../host-errors.ts';
@@ -20,7 +21,7 @@ export interface BookingInput {
   readonly request: FinancialRequest;
   readonly context: HostContext;
   readonly terminal: TerminalRecord;
-  readonly pinKey: Uint8Array;
+  readonly pinKey: TdesKey;
   readonly panToken: string;
   readonly card: CardRecord | undefined;
   /** The host's date as YYMM. */
@@ -119,7 +120,7 @@ function key(request: FinancialRequest) {
 interface Booking {
   readonly context: HostContext;
   readonly terminal: TerminalRecord;
-  readonly pinKey: Uint8Array;
+  readonly pinKey: TdesKey;
   readonly inbound: IsoMessage;
   readonly mti: string;
 }

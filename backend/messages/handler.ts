@@ -1,8 +1,10 @@
 import type { Clock } from '../../platform/clock.ts';
+import type { RetailMacKey } from '../../protocol/crypto/retail-mac.ts';
 import type { Random } from '../../platform/random.ts';
 import type { Dialect, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
 import type { CardTokens } from '../issuer/card-tokens.ts';
 import type { LocalMasterKey } from '../keys/local-master-key.ts';
+import type { WorkingKeyRing } from '../keys/working-key-ring.ts';
 import type { ResponseCode } from '../response-codes.ts';
 import type { HostStore } from '../store/host-store.ts';
 
@@ -31,6 +33,8 @@ export interface HostContext {
   readonly store: HostStore;
   readonly lmk: LocalMasterKey;
   readonly tokens: CardTokens;
+  /** Working keys of the current sign-ins, opened once per sign-in (memory only). */
+  readonly workingKeys: WorkingKeyRing;
   readonly clock: Clock;
   /** Working keys come from here, so adding a reference number never changes a key. */
   readonly keyRandom: Random;
@@ -58,7 +62,7 @@ export interface HandlerAnswer {
   /** The answer without field 64; the host packs it, with the request's header turned round. */
   readonly message: IsoMessage;
   /** When present, the host adds field 64 computed under this MAC working key. */
-  readonly macKey?: Uint8Array;
+  readonly macKey?: RetailMacKey;
   /** A slow issuer: the answer, already booked, leaves this long after the request (host clock). */
   readonly delayMs?: number;
 }

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { retailMac } from '../../protocol/crypto/retail-mac.ts';
+import type { RetailMacKey } from '../../protocol/crypto/retail-mac.ts';
 import { macRegion, packMessage, withMac } from '../../protocol/iso8583/codec.ts';
 import type { Dialect, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
 
@@ -10,15 +10,15 @@ const MAC_LENGTH = 8;
  * the terminal's MAC working key. `bytes` are the request as received, so nothing the codec
  * normalised on the way in can hide a change on the wire.
  */
-export function requestMacVerifies(dialect: Dialect, request: IsoMessage, bytes: Uint8Array, macKey: Uint8Array): boolean {
+export function requestMacVerifies(dialect: Dialect, request: IsoMessage, bytes: Uint8Array, macKey: RetailMacKey): boolean {
   const received = request.fields[64];
   if (!(received instanceof Uint8Array) || received.length !== MAC_LENGTH) return false;
-  const expected = retailMac(macKey, macRegion(dialect, bytes));
+  const expected = macKey.mac(macRegion(dialect, bytes));
   return timingSafeEqual(expected, received);
 }
 
 /** Packs `message` with field 64 holding the MAC of everything before it. */
-export function signedPack(dialect: Dialect, message: IsoMessage, header: MessageHeader, macKey: Uint8Array): Uint8Array {
+export function signedPack(dialect: Dialect, message: IsoMessage, header: MessageHeader, macKey: RetailMacKey): Uint8Array {
   const unsigned = packMessage(dialect, { mti: message.mti, fields: { ...message.fields, 64: new Uint8Array(MAC_LENGTH) } }, header);
-  return withMac(unsigned, retailMac(macKey, macRegion(dialect, unsigned)));
+  return withMac(unsigned, macKey.mac(macRegion(dialect, unsigned)));
 }

@@ -157,6 +157,18 @@ describe('sale 0200/0210', () => {
     expect(host.queries.journal()).toHaveLength(0);
   });
 
+  it('refuses the keys of the sign-in before as soon as the terminal signs in again (A0), and takes the new ones', () => {
+    const { host, keys, sell } = signedInShop();
+    const spec = { amountMinor: 100, card: cards.debit, pin: cards.debit.pin };
+    expect(sell({ ...spec, stan: '000002' }).message.fields[39]).toBe('00');
+    const renewed = signIn(host, '000003');
+    expect(sell({ ...spec, stan: '000004' }, keys).message.fields[39]).toBe('A0');
+    const { bytes, message } = sell({ ...spec, stan: '000005' }, renewed);
+    expect(message.fields[39]).toBe('00');
+    expect(answerMacVerifies(bytes, renewed.macKey)).toBe(true);
+    expect(answerMacVerifies(bytes, keys.macKey)).toBe(false);
+  });
+
   it('answers 97 to a sale before sign-in, and 03 to a sale for another merchant that risk control lets by', () => {
     const { host } = hostFixture({ screen: () => () => ({ code: undefined }) });
     provisionShop(host);

@@ -28,6 +28,7 @@ export const signIn: MessageHandler = (request, context) => {
   const tmk = context.lmk.unwrap(terminal.tmkWrapped);
   const keys = issueWorkingKeys(context.keyRandom, tmk, context.lmk);
   tmk.fill(0);
+  context.workingKeys.forget(terminalId);
   context.store.recordSignIn(terminalId, keys.stored, stan);
   return answer(request, context, ResponseCode.approved, {
     60: `${MESSAGE_TYPE}${terminal.batch}${NETWORK_SIGN_IN}`,
