@@ -40,7 +40,7 @@ export async function runCardTransaction(ctx: TerminalContext, operator: string,
   const capture = await captureCard(ctx, { title: spec.title, amountMinor: spec.amountMinor, transactionType: spec.transactionType });
   if (capture.kind === 'cancelled') return ctx.acknowledge(screens.cancelled());
   if (capture.kind === 'timeout') return ctx.acknowledge(screens.timedOut());
-  if (capture.kind === 'expired') return ctx.acknowledge(screens.cardExpired());
+  if (capture.kind === 'expired') return ctx.acknowledge(screens.cardExpired(spec.kind));
   const card = capture.card;
   if (spec.sameCardAs !== undefined && ctx.vault.open(spec.sameCardAs) !== card.pan) return ctx.acknowledge(screens.wrongCard());
 
@@ -50,7 +50,7 @@ export async function runCardTransaction(ctx: TerminalContext, operator: string,
     if (pin.kind === 'stopped') return explainStop(ctx, pin.why);
     pinBlock = pin.pinBlock;
   }
-  if (card.entry === 'chip' && !ctx.slot.occupied) return ctx.acknowledge(screens.cardRemovedEarly());
+  if (card.entry === 'chip' && !ctx.slot.occupied) return ctx.acknowledge(screens.cardRemovedEarly(spec.kind));
 
   ctx.show(screens.processing());
   const codes = KIND_CODES[spec.kind];
@@ -77,22 +77,23 @@ export async function runCardTransaction(ctx: TerminalContext, operator: string,
   const request = financialRequest(ctx.config, record, card, pinBlock, ctx.devices.modem.location());
   const outcome = await sendFinancial(ctx.exchangeDeps(), record, request);
   if (outcome.kind === 'approved') return handOver(ctx, outcome.record, card);
-  return explainOutcome(ctx, outcome);
+  return explainOutcome(ctx, spec.kind, outcome);
 }
 
 async function explainOutcome(
   ctx: TerminalContext,
+  kind: TransactionKind,
   outcome: Exclude<FinancialOutcome, { kind: 'approved' }>,
   cause?: string,
 ): Promise<void> {
   switch (outcome.kind) {
     case 'not-sent':
-      return ctx.acknowledge(outcome.why === 'link-down' ? screens.networkDown() : screens.macUnavailable());
+      return ctx.acknowledge(outcome.why === 'link-down' ? screens.networkDown(kind) : screens.macUnavailable(kind));
     case 'declined':
       return ctx.acknowledge(screens.declined(outcome.code, responseCodeText[outcome.code] ?? 'DECLINED'));
     case 'reversing': {
       const why = cause ?? CAUSES[outcome.reason];
-      return ctx.acknowledge(outcome.reversed ? screens.reversed(why) : screens.reversalOwed(why));
+      return ctx.acknowledge(outcome.reversed ? screens.reversed(why, kind) : screens.reversalOwed(why));
     }
   }
 }
@@ -114,7 +115,7 @@ async function chipAgrees(ctx: TerminalContext, card: CardData, record: Transact
  */
 async function handOver(ctx: TerminalContext, record: TransactionRecord, card: CardData): Promise<void> {
   if (!(await chipAgrees(ctx, card, record))) {
-    return explainOutcome(ctx, await reverseUnfinished(ctx.exchangeDeps(), record, 'card-removed'), 'CARD REMOVED');
+    return explainOutcome(ctx, record.kind, await reverseUnfinished(ctx.exchangeDeps(), record, 'card-removed'), 'CARD REMOVED');
   }
   ctx.show(screens.approved(record.authCode ?? ''));
   const slip = slipOf(record, ctx.config);
@@ -122,7 +123,7 @@ async function handOver(ctx: TerminalContext, record: TransactionRecord, card: C
   const merchant = await printReceipt(ctx, (reprint) => transactionReceipt(slip, 'merchant', { ...layout, reprint }));
   if (merchant === 'dead') {
     ctx.show(screens.printerDead());
-    return explainOutcome(ctx, await reverseUnfinished(ctx.exchangeDeps(), record, 'printer-dead'));
+    return explainOutcome(ctx, record.kind, await reverseUnfinished(ctx.exchangeDeps(), record, 'printer-dead'));
   }
   ctx.journal.apply(record, { kind: merchant === 'printed' ? 'receipt-printed' : 'receipt-not-printed' });
   saveLastSlip(ctx.devices.flash, slip);

@@ -1,5 +1,6 @@
 import type { Screen } from './ports.ts';
 import { formatMinor } from './money.ts';
+import type { TransactionKind } from './transaction/record.ts';
 
 /**
  * Every text the terminal can show, in one place: a 20-column, 4-line display as on a
@@ -12,8 +13,37 @@ const busy = (...lines: string[]): Screen => ({ lines, awaiting: 'nothing' });
 const ask = (...lines: string[]): Screen => ({ lines, awaiting: 'person' });
 const rmb = (minor: number) => `RMB ${formatMinor(minor)}`;
 const fit = (text: string) => text.toUpperCase().slice(0, SCREEN_WIDTH);
+
+/** Text over `count` screen lines, broken between words; only a word wider than the screen is cut. */
+export function wrap(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.toUpperCase().split(/\s+/).filter(Boolean)) {
+    const joined = line === '' ? word : `${line} ${word}`;
+    if (joined.length <= SCREEN_WIDTH) line = joined;
+    else {
+      if (line !== '') lines.push(line);
+      line = word.slice(0, SCREEN_WIDTH);
+    }
+  }
+  lines.push(line);
+  return [...lines, ...Array<string>(count).fill('')].slice(0, count);
+}
 /** The modem's signal as a four-bar meter, `##--` for two bars of four (no regex metacharacters, for test authors). */
 const meter = (bars: number) => '#'.repeat(bars) + '-'.repeat(Math.max(0, 4 - bars));
+
+/**
+ * What a transaction that did not go through leaves behind, in words that are true for its
+ * kind: a void that did not happen leaves the sale charged, a refund returned nothing.
+ */
+const NOT_DONE: Readonly<Record<TransactionKind | 'balance', string>> = {
+  sale: 'NO CHARGE MADE',
+  completion: 'NO CHARGE MADE',
+  preauth: 'NO FUNDS HELD',
+  void: 'SALE STILL CHARGED',
+  refund: 'NO REFUND MADE',
+  balance: 'NO CHARGE MADE',
+};
 
 export type TransactionTitle = 'SALE' | 'VOID' | 'REFUND' | 'BALANCE' | 'PRE-AUTH' | 'AUTH COMPLETE';
 
@@ -61,22 +91,22 @@ export const screens = {
   badSwipe: () => ask('CARD READ ERROR', 'SWIPE AGAIN'),
   readingChip: () => busy('READING CARD...', 'DO NOT REMOVE CARD'),
   wrongCard: () => ask('NOT THE SAME CARD', 'AS THE ORIGINAL', 'PRESS ANY KEY'),
-  cardExpired: () => ask('CARD EXPIRED', 'NOT ACCEPTED', 'NO CHARGE MADE', 'PRESS ANY KEY'),
+  cardExpired: (kind: TransactionKind | 'balance') => ask('CARD EXPIRED', 'NOT ACCEPTED', NOT_DONE[kind], 'PRESS ANY KEY'),
   enterPin: (minor: number | undefined, builtIn: boolean) =>
     ask(minor === undefined ? 'BALANCE INQUIRY' : rmb(minor), builtIn ? 'ENTER PIN' : 'ENTER PIN ON', builtIn ? 'THEN PRESS ENTER' : 'PIN PAD'),
   processing: () => busy('PROCESSING...', 'PLEASE WAIT'),
   approved: (authCode: string) => busy('APPROVED', `AUTH NO: ${authCode}`, 'PRINTING...'),
   tearOff: (paperLow: boolean) => ask('TEAR OFF MERCHANT', 'COPY, PRESS ENTER', 'FOR CUSTOMER COPY', paperLow ? 'PAPER LOW: NEW ROLL' : ''),
-  declined: (code: string, reason: string) => ask(`DECLINED (${code})`, fit(reason), 'PRESS ANY KEY'),
-  networkDown: () => ask('NETWORK DOWN', 'CHECK CABLE/SIGNAL', 'NO CHARGE MADE', 'PRESS ANY KEY'),
-  macUnavailable: () => ask('PIN PAD ERROR', 'CANNOT SIGN MESSAGE', 'NO CHARGE MADE', 'PRESS ANY KEY'),
-  reversed: (cause: string) => ask(fit(cause), 'TRANSACTION REVERSED', 'NO CHARGE MADE', 'PRESS ANY KEY'),
+  declined: (code: string, reason: string) => ask(`DECLINED (${code})`, ...wrap(reason, 2), 'PRESS ANY KEY'),
+  networkDown: (kind: TransactionKind | 'balance') => ask('NETWORK DOWN', 'CHECK CABLE/SIGNAL', NOT_DONE[kind], 'PRESS ANY KEY'),
+  macUnavailable: (kind: TransactionKind | 'balance') => ask('PIN PAD ERROR', 'CANNOT SIGN MESSAGE', NOT_DONE[kind], 'PRESS ANY KEY'),
+  reversed: (cause: string, kind: TransactionKind) => ask(fit(cause), 'TRANSACTION REVERSED', NOT_DONE[kind], 'PRESS ANY KEY'),
   reversalOwed: (cause: string) => ask(fit(cause), 'REVERSAL PENDING', 'WILL RETRY', 'PRESS ANY KEY'),
   noAnswer: () => ask('NO HOST RESPONSE', 'TIMEOUT', 'NOTHING CHANGED', 'PRESS ANY KEY'),
   badAnswer: (reason: string) => ask('HOST RESPONSE', fit(reason), 'NOTHING CHANGED', 'PRESS ANY KEY'),
   balance: (minor: number, sign: string) => ask('BALANCE', `${sign === 'D' ? '-' : ''}${rmb(minor)}`, '', 'PRESS ANY KEY'),
   cancelled: () => ask('CANCELLED', 'PRESS ANY KEY'),
-  cardRemovedEarly: () => ask('CARD REMOVED', 'CANCELLED', 'NO CHARGE MADE', 'PRESS ANY KEY'),
+  cardRemovedEarly: (kind: TransactionKind) => ask('CARD REMOVED', 'CANCELLED', NOT_DONE[kind], 'PRESS ANY KEY'),
   timedOut: () => ask('TIMEOUT', 'PRESS ANY KEY'),
   pinPadError: () => ask('PIN PAD ERROR', 'PRESS ANY KEY'),
 

@@ -21,7 +21,7 @@ export async function balanceInquiry(ctx: TerminalContext, operator: string): Pr
   const capture = await captureCard(ctx, { title: 'BALANCE', transactionType: '31' });
   if (capture.kind === 'cancelled') return ctx.acknowledge(screens.cancelled());
   if (capture.kind === 'timeout') return ctx.acknowledge(screens.timedOut());
-  if (capture.kind === 'expired') return ctx.acknowledge(screens.cardExpired());
+  if (capture.kind === 'expired') return ctx.acknowledge(screens.cardExpired('balance'));
   const pin = await askPin(ctx, capture.card.pan, undefined);
   if (pin.kind === 'stopped') return explainStop(ctx, pin.why);
 
@@ -35,8 +35,8 @@ export async function balanceInquiry(ctx: TerminalContext, operator: string): Pr
     location: ctx.devices.modem.location(),
   });
   const exchange = await ctx.host.exchange(request, { timeoutMs: ctx.responseTimeoutMs, mac: (d) => ctx.devices.pinpad.mac(d) });
-  if (exchange.kind === 'link-down') return ctx.acknowledge(screens.networkDown());
-  if (exchange.kind === 'mac-unavailable') return ctx.acknowledge(screens.macUnavailable());
+  if (exchange.kind === 'link-down') return ctx.acknowledge(screens.networkDown('balance'));
+  if (exchange.kind === 'mac-unavailable') return ctx.acknowledge(screens.macUnavailable('balance'));
   if (exchange.kind === 'no-answer') return ctx.acknowledge(screens.noAnswer());
   if (exchange.macValid === false) return ctx.acknowledge(screens.badAnswer('RESPONSE MAC ERROR'));
   const code = String(exchange.response.fields[39] ?? '');
