@@ -29,6 +29,7 @@ export function wrap(text: string, count: number): string[] {
   lines.push(line);
   return [...lines, ...Array<string>(count).fill('')].slice(0, count);
 }
+
 /** The modem's signal as a four-bar meter, `##--` for two bars of four (no regex metacharacters, for test authors). */
 const meter = (bars: number) => '#'.repeat(bars) + '-'.repeat(Math.max(0, 4 - bars));
 
