@@ -71,6 +71,7 @@ export class World {
   stuck = false;
   private terminal: PosTerminal | undefined;
   private crash: unknown;
+  private brokenFault: unknown;
 
   constructor(
     readonly scenario: Scenario,
@@ -91,6 +92,7 @@ export class World {
       events: this.events,
       region: scenario.merchant.region,
     });
+    this.network.onFaultError((error) => this.faultFailed(error));
     this.provision();
     const id = ++worldCounter;
     for (const [name, device] of [['reader', this.reader], ['pinpad', this.pinpad], ['printer', this.printer]] as const) {
@@ -173,6 +175,16 @@ export class World {
 
   get crashed(): unknown {
     return this.crash;
+  }
+
+  /** A fault unit threw while acting on this world: poslab's own failure, not the terminal's. */
+  get faultError(): unknown {
+    return this.brokenFault;
+  }
+
+  /** Keeps the first fault failure; the run goes on so the report can say what happened. */
+  faultFailed(error: unknown): void {
+    this.brokenFault ??= error;
   }
 
   async powerOn(): Promise<void> {

@@ -26,6 +26,17 @@ describe('FaultSchedule', () => {
     expect(events.map((e) => e.kind)).toEqual(['power-on', 'fault-triggered', 'fault', 'heal']);
   });
 
+  it('calls a scenario broken, and plays on, when a fault unit throws inside the link', async () => {
+    const scenario = parseScenario(
+      'id: F-2\ntitle: a broken fault\nsteps:\n  - power_on\n  - sign_in: { operator: "01", password: "0000" }\n    faults: [ { network.tamper: { when: { mti: "0810" }, set: { "39": "TOO LONG" } } } ]\n  - wait: 1s\n',
+      'f.yaml',
+    );
+    const result = await runScenario(scenario, { seed: 1, replay: '' });
+    expect(result.verdict).toBe('broken');
+    expect(result.error).toMatch(/^a fault unit failed: field 39/);
+    expect(result.timeline.some((e) => e.kind === 'fault-error')).toBe(true);
+  });
+
   it('drops a fault still waiting when a heal step names it', async () => {
     const events = await timelineOf('  - power_on\n  - wait: 1s\n    faults: [ { network.drop: { after: 1m } } ]\n  - heal: network.drop\n  - wait: 2m\n');
     expect(events.map((e) => e.kind)).toEqual(['power-on']);

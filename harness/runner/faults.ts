@@ -46,7 +46,14 @@ export class FaultSchedule {
   apply(request: FaultRequest): void {
     const unit = faultUnits.get(request.name)!;
     this.heal(request.name);
-    const heal = unit.apply(this.targets, request.params as never);
+    let heal: () => void;
+    try {
+      heal = unit.apply(this.targets, request.params as never);
+    } catch (error) {
+      // Also reached from timers and message triggers, where a throw would end the process.
+      this.world.events('harness', 'fault-error', { name: request.name, error: error instanceof Error ? error.message : String(error) });
+      return this.world.faultFailed(error);
+    }
     this.active.set(request.name, heal);
     this.world.events('harness', 'fault', { name: request.name, ...(request.forMs ? { forMs: request.forMs } : {}) });
     if (request.forMs !== undefined) {

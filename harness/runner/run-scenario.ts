@@ -33,6 +33,12 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
   const context: JudgeContext = { stepMarks, updateGoldens: options.updateGoldens ?? false, goldens: new Map() };
   /** poslab itself threw outside any step: the verdict would say nothing about the terminal. */
   let broken = false;
+  /** A fault unit that threw makes the scenario broken: what it checks was never tested. */
+  const noteFaultFailure = () => {
+    if (world.faultError === undefined || error) return;
+    error = `a fault unit failed: ${world.faultError instanceof Error ? world.faultError.message : String(world.faultError)}`;
+    broken = true;
+  };
 
   try {
     for (const [index, step] of scenario.steps.entries()) {
@@ -51,6 +57,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
         stepError = caught instanceof Error ? caught.message : String(caught);
       }
       if (world.crashed !== undefined && !error) error = `terminal crashed: ${String(world.crashed)}`;
+      noteFaultFailure();
       checks.push(...stepChecks);
       const stepFailed = stepError !== undefined || stepChecks.some((c) => c.verdict === 'failed');
       failed ||= stepFailed;
@@ -63,6 +70,7 @@ export async function runScenario(scenario: Scenario, options: ScenarioRunOption
       });
     }
     faults.healAll();
+    noteFaultFailure();
     if (!failed && !error) {
       for (const { expectation, line } of scenario.then) checks.push(...judgeExpectation(world, expectation, line, context));
       if (scenario.budgets) checks.push(...judgeBudgets(world.timeline, scenario.budgets));

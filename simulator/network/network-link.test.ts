@@ -69,6 +69,20 @@ describe('NetworkLink', () => {
     expect(bench.events.filter((e) => e.kind === 'lost').map((e) => e.detail)).toEqual([{ direction: 'to-terminal', bytes: expect.any(Number) }]);
   });
 
+  it('carries a frame on unchanged when a fault rule throws, and tells who listens', async () => {
+    const bench = new LinkBench();
+    const errors: unknown[] = [];
+    bench.network.onFaultError((error) => errors.push(error));
+    bench.network.addFrameRule(() => {
+      throw new Error('broken rule');
+    });
+    bench.send();
+    await bench.run();
+    expect(bench.atHost.map((a) => a.mti)).toEqual(['0200']);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['broken rule', 'broken rule']);
+    expect(bench.kinds()).toContain('fault-error');
+  });
+
   it('releases data held by a stage when the stage is removed, in order', async () => {
     const bench = new LinkBench();
     const queue = new DelayQueue(bench.clock);

@@ -8,7 +8,7 @@ import { encodeLengthFrame, LengthFrameDecoder } from '../../protocol/framing/le
 import type { Dialect } from '../../protocol/iso8583/types.ts';
 import { BytePipeline, type ByteStage } from './byte-pipeline.ts';
 import type { FrameCopy, FrameRule } from './frame-rule.ts';
-import { describeView, viewFrame, type Direction, type LinkMessage } from './link-message.ts';
+import { describeView, viewFrame, type Direction, type FrameView, type LinkMessage } from './link-message.ts';
 
 export type { Direction } from './link-message.ts';
 
@@ -57,6 +57,7 @@ export class NetworkLink {
   private readonly seen = new Listeners<LinkMessage>();
   private readonly toTerminal = new Listeners<Uint8Array>();
   private readonly status = new Listeners<boolean>();
+  private readonly faultErrors = new Listeners<unknown>();
 
   constructor(
     private readonly dial: HostDialer,
@@ -130,6 +131,15 @@ export class NetworkLink {
   /** Told of every frame as it enters the link, after the frame rules decided its fate. */
   onMessage(listener: (message: LinkMessage) => void): () => void {
     return this.seen.add(listener);
+  }
+
+  /**
+   * Told when a fault's frame rule or byte stage threw. The link carries the frame on as if
+   * that fault were not there, so one broken fault unit never takes the whole run down; the
+   * listener decides what the error means (the harness calls the scenario broken).
+   */
+  onFaultError(listener: (error: unknown) => void): () => void {
+    return this.faultErrors.add(listener);
   }
 
   /** Every frame that entered the link so far, oldest first; masked, so safe to keep. */
@@ -250,7 +260,7 @@ export class NetworkLink {
   private cross(direction: Direction, frame: Uint8Array): void {
     const view = viewFrame(this.options.dialect, direction, frame);
     let copies: readonly FrameCopy[] = [{ bytes: frame, delayMs: 0 }];
-    for (const rule of this.rules) copies = copies.flatMap((copy) => rule(copy, view));
+    for (const rule of this.rules) copies = copies.flatMap((copy) => this.applyRule(rule, copy, view));
     const message: LinkMessage = {
       ...view,
       seq: this.log.length + 1,
@@ -266,13 +276,31 @@ export class NetworkLink {
     const generation = this.generation;
     for (const copy of copies) {
       const send = () => {
-        if (generation === this.generation) this.pipelines[direction].push(encodeLengthFrame(copy.bytes));
-        else this.events('link', 'lost', { direction, bytes: copy.bytes.length + 2 });
+        if (generation !== this.generation) return this.events('link', 'lost', { direction, bytes: copy.bytes.length + 2 });
+        try {
+          this.pipelines[direction].push(encodeLengthFrame(copy.bytes));
+        } catch (error) {
+          this.faultFailed(error);
+        }
       };
       if (copy.delayMs > 0) this.options.clock.setTimeout(send, copy.delayMs);
       else send();
     }
     this.seen.emit(message);
+  }
+
+  private applyRule(rule: FrameRule, copy: FrameCopy, view: FrameView): readonly FrameCopy[] {
+    try {
+      return rule(copy, view);
+    } catch (error) {
+      this.faultFailed(error);
+      return [copy];
+    }
+  }
+
+  private faultFailed(error: unknown): void {
+    this.events('link', 'fault-error', { error: error instanceof Error ? error.message : String(error) });
+    this.faultErrors.emit(error);
   }
 
   private deliverToHost(bytes: Uint8Array): void {
