@@ -86,13 +86,18 @@ export function financialHandler(kind: FinancialKind): MessageHandler {
     const refusal = authentication(inbound, context, caller, request?.merchantId);
     if (refusal !== undefined || !request || !caller.terminal || !caller.keys) return refuse(refusal ?? ResponseCode.formatError);
     const { terminal, keys } = caller;
+    // The terminal's last STAN is written with the booking when there is one, so a request costs one commit.
+    const recordStan = () => context.store.recordStan(terminal.terminalId, request.stan);
 
-    context.store.recordStan(terminal.terminalId, request.stan);
-    if (request.processingCode !== kind.processingCode) return refuse(ResponseCode.invalidTransaction);
+    if (request.processingCode !== kind.processingCode) {
+      recordStan();
+      return refuse(ResponseCode.invalidTransaction);
+    }
 
     if (inbound.repeat) {
       const original = context.store.journalEntry({ ...key(request), mti: inbound.message.mti });
       if (original) {
+        recordStan();
         const message = original.answer
           ? replayAnswer(original.answer, inbound.message)
           : financialAnswer(inbound.message, context, original.responseCode as ResponseCode, original);
@@ -102,12 +107,16 @@ export function financialHandler(kind: FinancialKind): MessageHandler {
 
     try {
       return context.store.transaction((): HandlerAnswer => {
+        recordStan();
         const booking = { context, terminal, pinKey: keys.pinKey, inbound: inbound.message, mti: inbound.message.mti };
         const answer = book(kind, request, booking);
         return answer ? { macKey, message: answer.message, delayMs: answer.delayMs } : refuse(ResponseCode.invalidMerchant);
       });
     } catch (error) {
-      if (error instanceof HostError && error.code === 'HOST_DUPLICATE') return refuse(ResponseCode.duplicate);
+      if (error instanceof HostError && error.code === 'HOST_DUPLICATE') {
+        recordStan();
+        return refuse(ResponseCode.duplicate);
+      }
       throw error;
     }
   };
