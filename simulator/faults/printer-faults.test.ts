@@ -41,6 +41,16 @@ describe('printer faults', () => {
     expect(printer.receipts().at(-1)).toMatchObject({ complete: true });
   });
 
+  it('printer.jam { after_lines } jams the cutter mid-receipt', () => {
+    const { targets, printer } = rig();
+    const heal = printerJam.apply(targets, printerJam.params.parse({ after_lines: '3' }));
+    printer.receive(job('one', 'two', 'three', 'four'));
+    expect(printer.faults().jammed).toBe(true);
+    expect(printer.receipts().map((r) => [r.complete, receiptText(r)])).toEqual([[false, 'one\ntwo\nthree']]);
+    heal();
+    expect(printer.faults()).toEqual(HEALTHY_PRINTER);
+  });
+
   it('printer.power_loss silences the printer; { after_bytes } strikes mid-job; heal is a cold start', () => {
     const { targets, printer, answers } = rig();
     const heal = printerPowerLoss.apply(targets, printerPowerLoss.params.parse({ after_bytes: '16' }));

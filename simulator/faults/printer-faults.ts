@@ -33,15 +33,22 @@ export const printerPaperNearEnd = defineFault({
   },
 });
 
-/** Paper caught in the cutter: the printer stops and reports an autocutter error. */
+/**
+ * Paper caught in the cutter, at once or after `after_lines` more printed lines (mid-receipt):
+ * the printer stops and reports an autocutter error.
+ */
 export const printerJam = defineFault({
   name: 'printer.jam',
   summary: 'Paper jams in the cutter: the receipt is torn, the terminal must report it and reprint once cleared.',
-  example: '- fault: { printer.jam: {} }',
-  params: z.object({}).strict(),
-  apply: ({ printer }) => {
-    printer.setJammed(true);
-    return () => printer.setJammed(false);
+  example: '- fault: { printer.jam: { after_lines: 8 } }',
+  params: z.object({ after_lines: count.optional() }).strict(),
+  apply: ({ printer }, { after_lines: afterLines }) => {
+    const jam = (): void => printer.setJammed(true);
+    const disarm = afterLines === undefined ? (jam(), () => {}) : printer.when('lines', afterLines, jam);
+    return () => {
+      disarm();
+      printer.setJammed(false);
+    };
   },
 });
 
