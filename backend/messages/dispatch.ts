@@ -1,4 +1,5 @@
 import type { IsoMessage } from '../../protocol/iso8583/types.ts';
+import { offlineAdvice } from './advice.ts';
 import { balanceInquiry } from './balance-inquiry.ts';
 import { batchUploadEnd } from './batch-upload-end.ts';
 import { batchUpload } from './batch-upload.ts';
@@ -30,6 +31,7 @@ export const handlers: ReadonlyMap<string, MessageHandler> = new Map([
   ['0200/23', voidSale],
   ['0200/20', completion],
   ['0220/25', refund],
+  ['0220/36', offlineAdvice],
   ['0100/10', preAuthorisation],
   ['0400', reversal],
   ['0500', settlement],

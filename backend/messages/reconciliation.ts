@@ -2,8 +2,8 @@ import type { HostStore, JournalRow, ReconciliationDifference, ReconciliationEnt
 import { nextBatch } from './settlement-fields.ts';
 import { undoBlocker, undoBooking } from './undo-booking.ts';
 
-/** 60.1 codes of the uploads that settle, and the journal type each must match. */
-const settlingUploads: Readonly<Record<string, JournalRow['type']>> = { '22': 'sale', '20': 'completion', '25': 'refund' };
+/** 60.1 codes of the uploads that settle, and the journal type each must match; 36, an offline sale, was booked as a sale from its advice. */
+const settlingUploads: Readonly<Record<string, JournalRow['type']>> = { '22': 'sale', '20': 'completion', '25': 'refund', '36': 'sale' };
 const settlingTypes = new Set(Object.values(settlingUploads));
 const RECONCILIATION = 'reconciliation';
 
