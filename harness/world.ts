@@ -143,6 +143,9 @@ export class World {
     const factory = this.random.fork('factory');
     const masterKey = factory.bytes(16);
     this.host.provision.merchant({ id: merchant.id, name: merchant.name, mcc: merchant.mcc, region: merchant.region });
+    if (merchant.settlement) {
+      this.host.statements.setTerms(merchant.id, { mode: merchant.settlement.mode, payoutFeeMinor: merchant.settlement.payout_fee });
+    }
     this.host.provision.terminal({ terminalId: terminal.id, merchantId: merchant.id, masterKey });
     this.pinpad.injectMasterKey(masterKey);
     for (const card of cards) {

@@ -9,6 +9,7 @@ import { formatMinor } from '../../core/money.ts';
 import type { World } from '../world.ts';
 import { judgeLinkMessage, judgeLinkMessages, judgeLinkOrder, messagesSince } from './link-checks.ts';
 import { compareWithGolden } from './receipt-golden.ts';
+import { judgeReconciliation, judgeStatement } from './host-books.ts';
 
 /** What judging needs beyond the world: where steps began, and what to do with goldens. */
 export interface JudgeContext {
@@ -114,6 +115,8 @@ const judges: { [K in keyof Expectation]-?: Judge<K> } = {
       actual: `${raised.length} ${what}${alerts.length > 0 ? ` (all: ${alerts.map((a) => a.rule).join(', ')})` : ''}`,
     };
   },
+  'host.statement': (world, wanted) => judgeStatement(world, wanted),
+  'host.reconciliation': (world, wanted) => judgeReconciliation(world, wanted),
   'card.balance': (world, { card, equals }) => {
     const definition = world.cards.get(card)?.definition;
     if (!definition) return { verdict: 'failed', expected: `balance of ${card}`, actual: `no card ${card}` };

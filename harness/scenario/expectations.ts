@@ -1,11 +1,49 @@
 import { z } from 'zod';
 import { exactOrPattern, mti } from '../../simulator/faults/params.ts';
-import { amount, count, oneOrMany, textMatch } from './values.ts';
+import { amount, count, digits, oneOrMany, textMatch } from './values.ts';
 
 const fieldNumber = z.string().regex(/^\d{1,3}$/, 'a field number such as 39');
 const stepNumber = z.string().regex(/^[1-9]\d*$/, 'a step number, counting from 1').transform(Number);
 const linkDirection = z.enum(['to-host', 'to-terminal']);
 const copy = z.union([z.literal('last'), count]).default('last');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, or today');
+/** Yuan that may be negative (a day whose refunds outweigh its sales nets below zero). */
+const signedAmount = z
+  .string()
+  .regex(/^-?\d{1,10}(\.\d{1,2})?$/, 'an amount in yuan such as 197.00 or -12.50')
+  .transform((text) => (text.startsWith('-') ? -amount.parse(text.slice(1)) : amount.parse(text)));
+
+const statement = z
+  .object({
+    date: z.union([z.literal('today'), isoDate]).default('today'),
+    merchant: z.string().length(15, 'merchant id: 15 characters').optional(),
+    settlement: z.enum(['T+0', 'T+1']).optional(),
+    payout_date: z.union([z.enum(['today', 'tomorrow']), isoDate]).optional(),
+    sales: count.optional(),
+    gross: amount.optional(),
+    refunds: count.optional(),
+    refunds_amount: amount.optional(),
+    discount_fees: amount.optional(),
+    payout_fee: amount.optional(),
+    fees: amount.optional(),
+    net: signedAmount.optional(),
+  })
+  .strict()
+  .describe("a merchant's settlement statement for a business day (default today, the scenario's merchant): counts, amounts, fees, payout");
+
+const difference = z
+  .object({
+    trace: digits(6, 6, 'trace number'),
+    kind: z.enum(['not-uploaded', 'unknown-to-host', 'amount-differs']).optional(),
+    action: z.enum(['reversed', 'settled', 'not-settled']).optional(),
+    amount: amount.optional(),
+  })
+  .strict();
+
+const reconciliation = z
+  .object({ batch: digits(6, 6, 'batch number').optional(), differences: z.array(difference) })
+  .strict()
+  .describe("the host's reconciliation of the terminal's uploaded batches: exactly these differences, each named by trace");
 
 const linkOrder = z
   .union([
@@ -56,6 +94,8 @@ const checks = z
       .object({ rule: z.string().optional(), count })
       .strict()
       .describe('risk alerts the host raised (optionally of one rule)'),
+    'host.statement': statement,
+    'host.reconciliation': reconciliation,
     'card.balance': z.object({ card: z.string(), equals: amount }).strict().describe('a test card balance on the issuer'),
     'link.messages': z
       .object({ mti, count, direction: linkDirection.optional() })

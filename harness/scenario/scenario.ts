@@ -12,7 +12,7 @@ export const cardSchema = z
     balance: amount,
     expiry: z.string().regex(/^\d{4}$/, 'expiry as YYMM').default('3012'),
     status: z.enum(['active', 'lost', 'stolen', 'restricted']).default('active'),
-    product: z.enum(['debit', 'credit']).default('debit'),
+    product: z.enum(['debit', 'credit', 'quickpass']).default('debit'),
     chip: flag.default(true),
   })
   .strict();
@@ -42,6 +42,11 @@ export const scenarioHeaderSchema = z
         name: z.string().default('POSLAB DEMO SHOP'),
         mcc: digits(4, 4, 'MCC').default('5812'),
         region: digits(6, 6, 'region code (e.g. 310000 Shanghai)').default('310000'),
+        /** When the acquirer pays the merchant; absent: the host's default (T+1, no payout fee). */
+        settlement: z
+          .object({ mode: z.enum(['T+0', 'T+1']).default('T+1'), payout_fee: amount.default(0) })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({ id: '898310048160001', name: 'POSLAB DEMO SHOP', mcc: '5812', region: '310000' }),
