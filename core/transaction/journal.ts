@@ -30,6 +30,11 @@ export class TransactionJournal {
     this.save([...this.records().filter((r) => recordKey(r) !== recordKey(record)), { ...record, state: 'sent' }]);
   }
 
+  /** Writes an offline approval, which is its advice record, before its slip prints (machine.ts, 8). */
+  approveOffline(record: TransactionRecord): void {
+    this.save([...this.records().filter((r) => recordKey(r) !== recordKey(record)), { ...record, state: 'advice-due', adviceAttempts: 0 }]);
+  }
+
   apply(record: Pick<TransactionRecord, 'batch' | 'stan'>, event: TransactionEvent): Transition {
     const records = this.records();
     const index = records.findIndex((r) => recordKey(r) === recordKey(record));

@@ -31,6 +31,15 @@
  *     took the reversal); unbalanced, the terminal's upload lacks it and the host's
  *     reconciliation gives the cardholder the money back. A reversal for a settled batch
  *     could undo nothing anyway: the host answers it `00` and changes nothing.
+ *  8. An offline approval never had a request: the card signed a TC at or below the floor
+ *     limit, and the record starts in `advice-due`, written to flash before the slip prints.
+ *     The TC is the card's final word and there is no reversal for it, so the sale stands
+ *     whatever happens next — paper out or a dead printer leave it `not-printed` with a reprint
+ *     offered, a power cut leaves it owed. Each advice try is counted in flash before it leaves
+ *     (`advice-sending`; taken back when nothing left), so every try after one that may have
+ *     arrived is a 0221 repeat. Only a `00` whose MAC verifies makes it `advised`; anything
+ *     else leaves it owed, to go again before the next financial request and before
+ *     settlement, which waits for it.
  *
  * `reversal-due` blocks new financial business: the caller must send it first (see
  * `blocksNewBusiness`). Events that make no sense in a state are refused with an error, so a
@@ -60,7 +69,12 @@ export type TransactionEvent =
   | { readonly kind: 'card-removed' }
   | { readonly kind: 'power-on' }
   | { readonly kind: 'reversal-answered'; readonly code: string; readonly macValid: boolean | undefined }
-  | { readonly kind: 'reversal-no-answer' };
+  | { readonly kind: 'reversal-no-answer' }
+  /** An advice is about to leave: counted first, so a power cut cannot hide a try from the next one. */
+  | { readonly kind: 'advice-sending' }
+  /** Nothing left after all (link down, no MAC): the try counted by `advice-sending` is taken back. */
+  | { readonly kind: 'advice-not-sent' }
+  | { readonly kind: 'advice-answered'; readonly code: string; readonly macValid: boolean | undefined; readonly rrn?: string };
 
 export type TransactionAction =
   | { readonly kind: 'print-receipt' }
@@ -142,6 +156,19 @@ export function advance(record: TransactionRecord, event: TransactionEvent): Tra
       }
       if (event.kind === 'reversal-no-answer') return reversalFailed(record);
       return invalid();
+    case 'advice-due':
+      if (event.kind === 'receipt-printed') return stay({ ...record, receipt: 'printed' });
+      if (event.kind === 'receipt-not-printed' || event.kind === 'printer-dead') return stay({ ...record, receipt: 'not-printed' });
+      if (event.kind === 'advice-sending') return stay({ ...record, adviceAttempts: (record.adviceAttempts ?? 0) + 1 });
+      if (event.kind === 'advice-not-sent') return stay({ ...record, adviceAttempts: Math.max(0, (record.adviceAttempts ?? 0) - 1) });
+      if (event.kind === 'advice-answered') {
+        if (event.code !== '00' || event.macValid !== true) return stay(record);
+        return stay({ ...record, state: 'advised', ...(event.rrn ? { rrn: event.rrn } : {}) });
+      }
+      return invalid();
+    case 'advised':
+      if (event.kind === 'receipt-printed') return stay({ ...record, receipt: 'printed' });
+      return invalid();
     case 'unsent':
     case 'declined':
     case 'reversed':
@@ -152,6 +179,11 @@ export function advance(record: TransactionRecord, event: TransactionEvent): Tra
 /** A reversal that must go out before any new financial request may. */
 export function blocksNewBusiness(records: readonly TransactionRecord[]): boolean {
   return records.some((r) => r.state === 'reversal-due' || r.state === 'sent' || r.state === 'approved');
+}
+
+/** Offline approvals whose advice the host has not acknowledged yet, oldest first. */
+export function advicesOwed(records: readonly TransactionRecord[]): TransactionRecord[] {
+  return records.filter((r) => r.state === 'advice-due');
 }
 
 /** Reversals still owed to the host, oldest first. */

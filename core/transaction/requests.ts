@@ -22,6 +22,8 @@ export interface CardData {
   readonly entry: CardEntry;
   readonly panSequence?: string;
   readonly iccData?: Uint8Array;
+  /** The chip approved offline with this TC (hex): no request goes to the host, an advice follows. */
+  readonly offlineTc?: string;
 }
 
 export interface KindCodes {

@@ -1,4 +1,4 @@
-import type { TransactionRecord } from './record.ts';
+import { isHandedOver, type TransactionRecord } from './record.ts';
 
 export interface BatchTotals {
   readonly debitCount: number;
@@ -24,12 +24,12 @@ export function refundable(original: TransactionRecord, records: readonly Transa
 
 /**
  * The transactions settlement counts and a batch upload sends: completed sales and
- * completions that were not voided (debits) and completed refunds (credits). Voids, pre-auths,
- * declines and reversed requests count in neither.
+ * completions that were not voided (debits) — offline sales among them, advised or not — and
+ * completed refunds (credits). Voids, pre-auths, declines and reversed requests count in neither.
  */
 export function settledTransactions(records: readonly TransactionRecord[], batch: string): TransactionRecord[] {
   return records.filter((r) => {
-    if (r.batch !== batch || r.state !== 'completed') return false;
+    if (r.batch !== batch || !isHandedOver(r)) return false;
     if (r.kind === 'refund') return true;
     return (r.kind === 'sale' || r.kind === 'completion') && !isVoided(r, records);
   });
