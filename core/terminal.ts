@@ -8,7 +8,7 @@ import { FACTORY_OPERATORS, OperatorTable } from './operators.ts';
 import { TraceCounter } from './trace.ts';
 import { PanVault } from './pan-vault.ts';
 import { PowerRail } from './power-rail.ts';
-import { DEFAULT_PASSWORD_MAX_AGE_DAYS, TerminalParameters } from './terminal-parameters.ts';
+import { DEFAULT_FLOOR_LIMIT_MINOR, DEFAULT_PASSWORD_MAX_AGE_DAYS, TerminalParameters } from './terminal-parameters.ts';
 import { TransactionJournal } from './transaction/journal.ts';
 import { operatorSignIn } from './operator-sign-in.ts';
 import { readyForBusiness } from './business-gate.ts';
@@ -45,6 +45,7 @@ export class PosTerminal {
     const parameters = new TerminalParameters(powered.flash, {
       responseTimeoutSeconds: Math.round((config.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS) / 1000),
       passwordMaxAgeDays: DEFAULT_PASSWORD_MAX_AGE_DAYS,
+      floorLimitMinor: DEFAULT_FLOOR_LIMIT_MINOR,
     });
     const host = new HostClient(powered.modem.link, time, cupPos);
     const journal = new TransactionJournal(powered.flash);

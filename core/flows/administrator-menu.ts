@@ -11,8 +11,9 @@ async function setParameter(
   set: (value: number) => boolean,
   saved: (value: number) => string,
   refused: readonly [string, string],
+  maxDigits = 3,
 ): Promise<void> {
-  const typed = await readDigits(ctx, prompt, { min: 1, max: 3 });
+  const typed = await readDigits(ctx, prompt, { min: 1, max: maxDigits });
   if (typed === undefined) return;
   const value = Number(typed);
   await ctx.acknowledge(set(value) ? ms.done(saved(value)) : ms.failed(...refused));
@@ -20,7 +21,8 @@ async function setParameter(
 
 /**
  * The administrator's menu (系统管理员): terminal parameters (response timeout, how many days
- * a password lasts), the echo test, and the one key that opens a locked supervisor. No
+ * a password lasts, the floor limit for offline chip sales), the echo test, and the one key
+ * that opens a locked supervisor. No
  * transactions, no cashier management.
  */
 export async function administratorMenu(ctx: TerminalContext): Promise<void> {
@@ -50,6 +52,16 @@ export async function administratorMenu(ctx: TerminalContext): Promise<void> {
         (days) => ctx.parameters.setPasswordMaxAge(days),
         (days) => `PWD AGE ${days}D SAVED`,
         ['AGE NOT SAVED', 'ALLOWED: 1-365 DAYS'],
+      );
+    } else if (key === '6') {
+      const currentYuan = ctx.parameters.values.floorLimitMinor / 100;
+      await setParameter(
+        ctx,
+        (t) => ctx.show(ms.floorLimit(currentYuan, t)),
+        (yuan) => ctx.parameters.setFloorLimit(yuan),
+        (yuan) => (yuan === 0 ? 'OFFLINE SALES OFF' : `FLOOR RMB ${yuan} SAVED`),
+        ['FLOOR NOT SAVED', 'ALLOWED: 0-9999'],
+        4,
       );
     }
   }
