@@ -17,6 +17,8 @@ export interface CaptureRequest {
   /** Shown and given to the chip; undefined for a balance inquiry. */
   readonly amountMinor?: number;
   readonly transactionType: ChipTransaction['transactionType'];
+  /** Terminal risk management allows an offline approval: a chip card is asked for a TC. */
+  readonly askOffline?: boolean;
 }
 
 function parseTrack2(track2: string): { pan: string; expiry: string; serviceCode: string } | undefined {
@@ -34,6 +36,7 @@ async function readIcc(ctx: TerminalContext, request: CaptureRequest, entry: 'ch
       date: localDateTime(ctx.clock.now()).yymmdd,
       unpredictableNumber: ctx.random.bytes(4),
       transactionType: request.transactionType,
+      askOffline: entry === 'chip' && request.askOffline === true,
     });
     return {
       pan: chip.pan,
@@ -42,6 +45,7 @@ async function readIcc(ctx: TerminalContext, request: CaptureRequest, entry: 'ch
       entry,
       panSequence: chip.panSequence,
       iccData: chip.iccData,
+      ...(chip.cryptogram.type === 'TC' ? { offlineTc: chip.cryptogram.hex } : {}),
     };
   } catch {
     return undefined;

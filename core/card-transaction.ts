@@ -12,6 +12,7 @@ import { completeChip } from './emv/read-chip.ts';
 import type { CardData } from './transaction/requests.ts';
 import type { OriginalReference, ReversalReason, TransactionKind, TransactionRecord } from './transaction/record.ts';
 import { entryMode, financialRequest, KIND_CODES } from './transaction/requests.ts';
+import { approveOffline, mayApproveOffline } from './offline-sale.ts';
 
 export interface CardTransaction {
   readonly kind: TransactionKind;
@@ -33,16 +34,25 @@ const CAUSES: Readonly<Record<ReversalReason, string>> = {
 
 /**
  * One card-present financial transaction from the card onwards: card, PIN when the kind needs
- * one, the request under the reversal rule, and the slips. Every way out leaves a screen that
+ * one, the request under the reversal rule, and the slips — or, when the chip approved a sale
+ * offline (a TC at or below the floor limit), the offline approval and its slips. Every way out leaves a screen that
  * says what happened to the money.
  */
 export async function runCardTransaction(ctx: TerminalContext, operator: string, spec: CardTransaction): Promise<void> {
-  const capture = await captureCard(ctx, { title: spec.title, amountMinor: spec.amountMinor, transactionType: spec.transactionType });
+  const capture = await captureCard(ctx, {
+    title: spec.title,
+    amountMinor: spec.amountMinor,
+    transactionType: spec.transactionType,
+    askOffline: mayApproveOffline(ctx, spec.kind, spec.amountMinor),
+  });
   if (capture.kind === 'cancelled') return ctx.acknowledge(screens.cancelled());
   if (capture.kind === 'timeout') return ctx.acknowledge(screens.timedOut());
   if (capture.kind === 'expired') return ctx.acknowledge(screens.cardExpired(spec.kind));
   const card = capture.card;
   if (spec.sameCardAs !== undefined && ctx.vault.open(spec.sameCardAs) !== card.pan) return ctx.acknowledge(screens.wrongCard());
+  if (card.offlineTc !== undefined) {
+    return approveOffline(ctx, operator, { amountMinor: spec.amountMinor, card, tc: card.offlineTc }, (slip) => customerCopy(ctx, slip));
+  }
 
   let pinBlock: Uint8Array | undefined;
   if (spec.pin) {

@@ -22,6 +22,8 @@ export interface TransactionSlip {
   readonly originalStan?: string;
   readonly originalRrn?: string;
   readonly originalAuthCode?: string;
+  /** Approved offline by the card: its TC (hex), printed with the OFFLINE mark. */
+  readonly offlineTc?: string;
 }
 
 export type ReceiptCopy = 'merchant' | 'customer';
@@ -61,6 +63,7 @@ export function slipOf(record: TransactionRecord, terminal: Pick<TransactionSlip
     ...(record.original?.stan && record.original.stan !== '000000' ? { originalStan: record.original.stan } : {}),
     ...(record.original?.rrn ? { originalRrn: record.original.rrn } : {}),
     ...(record.original?.authCode ? { originalAuthCode: record.original.authCode } : {}),
+    ...(record.tc ? { offlineTc: record.tc } : {}),
   };
 }
 
@@ -78,6 +81,7 @@ export function transactionReceipt(slip: TransactionSlip, copy: ReceiptCopy, lay
     { text: copy === 'merchant' ? 'MERCHANT COPY' : 'CARDHOLDER COPY', align: 'center' },
   ];
   if (layout.reprint) lines.push({ text: '*** REPRINT ***', align: 'center', bold: true });
+  if (slip.offlineTc) lines.push({ text: 'OFFLINE', align: 'center', bold: true });
   lines.push(
     rule,
     { text: `MERCHANT: ${slip.merchantName}` },
@@ -91,6 +95,7 @@ export function transactionReceipt(slip: TransactionSlip, copy: ReceiptCopy, lay
     { text: `REF NO: ${slip.rrn}` },
     { text: `DATE/TIME: ${localDateTime(slip.at).display}` },
   );
+  if (slip.offlineTc) lines.push({ text: `TC: ${slip.offlineTc}` });
   if (slip.originalStan) lines.push({ text: `ORIG TRACE: ${slip.originalStan}` });
   if (slip.originalRrn) lines.push({ text: `ORIG REF NO: ${slip.originalRrn}` });
   if (slip.originalAuthCode && slip.kind === 'completion') lines.push({ text: `ORIG AUTH NO: ${slip.originalAuthCode}` });
