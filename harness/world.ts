@@ -164,7 +164,15 @@ export class World {
         serviceCode: card.chip ? '201' : '101',
         contactless: card.chip,
         ...(card.chip
-          ? { chip: { aid: UNIONPAY_DEBIT_AID, panSequence: '01', iccKey: deriveIccKey(this.issuerMasterKey, card.pan, '01') } }
+          ? {
+              chip: {
+                aid: UNIONPAY_DEBIT_AID,
+                panSequence: '01',
+                iccKey: deriveIccKey(this.issuerMasterKey, card.pan, '01'),
+                ...(card.offline && { offline: true }),
+                ...(card.offline_limit !== undefined && { offlineLimitMinor: card.offline_limit }),
+              },
+            }
           : {}),
       };
       this.cards.set(card.id, { definition: card, image });

@@ -26,7 +26,7 @@ function approvalsAccountedFor(world: World): CheckResult {
   );
   const known = new Set(
     readJournal(world.flash)
-      .filter((r) => r.state === 'completed' || r.state === 'reversal-due' || r.state === 'reversal-held')
+      .filter((r) => ['completed', 'reversal-due', 'reversal-held', 'advice-due', 'advised'].includes(r.state))
       .map((r) => `${r.batch}/${r.stan}`),
   );
   const unaccounted = world.host.queries
@@ -44,7 +44,8 @@ function approvalsAccountedFor(world: World): CheckResult {
 /**
  * Money is never lost or doubled: each card's balance moved by exactly the approved amounts
  * the host booked for it, no sale is booked twice, and every receipt the customer holds
- * belongs to a sale the host approved.
+ * belongs to a sale the host approved — or to an offline sale whose advice the terminal still
+ * owes in flash, which the host will book when it arrives.
  */
 function money(world: World): CheckResult[] {
   const results: CheckResult[] = [];
@@ -75,7 +76,10 @@ function money(world: World): CheckResult[] {
     results.push(actual === expected ? passed(name, want) : { name, verdict: 'failed', expected: want, actual: formatMinor(actual) });
   }
 
-  const approvedTraces = new Set(approved.map((row) => row.stan));
+  const owedAdvices = readJournal(world.flash)
+    .filter((r) => r.state === 'advice-due')
+    .map((r) => r.stan);
+  const approvedTraces = new Set([...approved.map((row) => row.stan), ...owedAdvices]);
   const orphans = world.printer
     .receipts()
     .map((receipt) => /TRACE: (\d{6})/.exec(receiptText(receipt))?.[1])

@@ -19,7 +19,7 @@ export type FlowStep = Extract<
     name:
       | 'power_off' | 'void' | 'refund' | 'balance' | 'preauth' | 'completion' | 'reprint' | 'settle'
       | 'add_operator' | 'remove_operator' | 'change_password' | 'unlock_operator' | 'host_sign_out'
-      | 'set_response_timeout' | 'unlock_supervisor' | 'echo_test' | 'set_password_age';
+      | 'set_response_timeout' | 'unlock_supervisor' | 'echo_test' | 'set_password_age' | 'set_floor_limit';
   }
 >;
 
@@ -204,5 +204,7 @@ export async function performFlowStep(world: World, step: FlowStep): Promise<voi
       return manage(world, 'ADMIN MENU', '4', []);
     case 'set_password_age':
       return manage(world, 'ADMIN MENU', '5', [step.args.days]);
+    case 'set_floor_limit':
+      return manage(world, 'ADMIN MENU', '6', [step.args.yuan]);
   }
 }

@@ -14,6 +14,10 @@ export const cardSchema = z
     status: z.enum(['active', 'lost', 'stolen', 'restricted']).default('active'),
     product: z.enum(['debit', 'credit', 'quickpass']).default('debit'),
     chip: flag.default(true),
+    /** An offline-capable chip: asked for a TC at or below the terminal's floor limit, it approves up to its own limit. */
+    offline: flag.default(false),
+    /** The card's own offline limit; 500.00 when absent. */
+    offline_limit: amount.optional(),
   })
   .strict();
 export type CardDefinition = z.output<typeof cardSchema>;

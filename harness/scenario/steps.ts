@@ -78,6 +78,10 @@ const flowStepSchemas = {
     .object({ days: digits(1, 3, 'days') })
     .strict()
     .describe('macro (administrator menu): days a password lasts before sign-in forces a new one, 1–365'),
+  set_floor_limit: z
+    .object({ yuan: digits(1, 4, 'whole yuan') })
+    .strict()
+    .describe('macro (administrator menu): the floor limit for offline chip sales in whole yuan, 0 (none) to 9999; 100 from the factory'),
 } as const;
 
 /**
