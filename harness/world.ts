@@ -71,6 +71,9 @@ export class World {
   stuck = false;
   private terminal: PosTerminal | undefined;
   private crash: unknown;
+  /** The merchant a `terminal.rebind` programmed into the terminal; undefined: its own. */
+  private rebound: string | undefined;
+  private readonly otherMerchants = new Set<string>();
   private brokenFault: unknown;
 
   constructor(
@@ -184,6 +187,28 @@ export class World {
     return this.timeline.length + wireActivity();
   }
 
+  /** The merchant id the terminal's parameters name now (field 42). */
+  get merchantId(): string {
+    return this.rebound ?? this.scenario.merchant.id;
+  }
+
+  /**
+   * Re-programs the terminal to name another merchant, registered with the acquirer (in the
+   * scenario merchant's region) the first time, as a real cheaper merchant would be.
+   */
+  rebind(merchantId: string, mcc: string): () => void {
+    const { merchant } = this.scenario;
+    if (merchantId !== merchant.id && !this.otherMerchants.has(merchantId)) {
+      this.host.provision.merchant({ id: merchantId, name: `MERCHANT ${merchantId.slice(-6)}`, mcc, region: merchant.region });
+      this.otherMerchants.add(merchantId);
+    }
+    const before = this.rebound;
+    this.rebound = merchantId;
+    return () => {
+      this.rebound = before;
+    };
+  }
+
   get crashed(): unknown {
     return this.crash;
   }
@@ -204,6 +229,7 @@ export class World {
     this.openPorts = [readerPort!, pinpadPort!, printerPort!];
     const { merchant, terminal, operators } = this.scenario;
     this.events('harness', 'power-on');
+    const world = this;
     this.terminal = new PosTerminal(
       {
         display: this.console,
@@ -216,7 +242,10 @@ export class World {
       },
       {
         terminalId: terminal.id,
-        merchantId: merchant.id,
+        // Read at every request, so a re-programmed terminal sends its new merchant at once.
+        get merchantId() {
+          return world.merchantId;
+        },
         merchantName: merchant.name,
         ...(operators ? { operators } : {}),
         dataKey: this.random.fork('terminal-data-key').bytes(32),

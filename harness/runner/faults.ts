@@ -18,6 +18,7 @@ export class FaultSchedule {
   constructor(private readonly world: World) {
     this.targets = {
       network: world.network,
+      terminal: world,
       printer: world.printer,
       pinpad: world.pinpad,
       reader: world.reader,

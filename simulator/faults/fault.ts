@@ -16,9 +16,22 @@ export interface HostControl {
   restart(): void;
 }
 
+/**
+ * The terminal's parameters as someone with the maintenance password may set them. A
+ * re-programmed ("jump code") terminal keeps its keys, so what it sends still carries a good MAC.
+ */
+export interface TerminalControl {
+  /**
+   * From now on the terminal names `merchantId` in field 42: a merchant the acquirer knows,
+   * with category `mcc`. Returns the way back to its own merchant.
+   */
+  rebind(merchantId: string, mcc: string): () => void;
+}
+
 /** Everything a fault can act on: the emulated hardware, the host's process, the people at the counter. */
 export interface FaultTargets {
   readonly network: NetworkLink;
+  readonly terminal: TerminalControl;
   readonly printer: ReceiptPrinter;
   readonly pinpad: PinPadDevice;
   readonly reader: CardReaderDevice;

@@ -25,6 +25,7 @@ import { operatorWrongAmount, operatorWrongMenu, operatorWrongPassword } from '.
 import { pinpadCancel } from './pinpad-cancel.ts';
 import * as printerFaults from './printer-faults.ts';
 import { terminalMoveTo } from './terminal-move-to.ts';
+import { terminalRebind } from './terminal-rebind.ts';
 
 const units: FaultUnit<never>[] = [
   networkDrop,
@@ -57,6 +58,7 @@ const units: FaultUnit<never>[] = [
   operatorWrongAmount,
   operatorWrongMenu,
   terminalMoveTo,
+  terminalRebind,
   // Every unit printer-faults.ts exports, so the printer's owner adds units without touching this
   // file; sorted, because a module namespace's key order differs between loaders.
   ...(Object.values(printerFaults) as FaultUnit<never>[]).sort((a, b) => a.name.localeCompare(b.name)),

@@ -32,6 +32,8 @@ export class LinkBench {
   readonly atHost: Arrival[] = [];
   readonly atTerminal: Arrival[] = [];
   readonly statuses: boolean[] = [];
+  /** The merchant ids the terminal was bound to by `terminal.rebind`, in order. */
+  readonly bindings: string[] = [];
   readonly chunksAtHost: number[] = [];
   dials = 0;
   restarts = 0;
@@ -76,6 +78,12 @@ export class LinkBench {
   targets(): FaultTargets {
     return {
       network: this.network,
+      terminal: {
+        rebind: (merchantId) => {
+          this.bindings.push(merchantId);
+          return () => this.bindings.push('home');
+        },
+      },
       printer: new ReceiptPrinter({ widthDots: 384 }),
       pinpad: new PinPadDevice({ clock: this.clock }),
       reader: new CardReaderDevice(),
