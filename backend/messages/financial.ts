@@ -141,7 +141,17 @@ function book(kind: FinancialKind, request: FinancialRequest, at: Booking): { me
   const panToken = context.tokens.panToken(request.pan);
   const panMasked = maskPan(request.pan);
   const requestedMinor = request.amountMinor ?? 0;
-  const screened = context.screen?.({ ...key(request), merchantId: request.merchantId, panToken, panMasked, location: text(at.inbound.fields[59]) });
+  // Plain literals rather than spreads here and below: a spread followed by many properties
+  // builds the object one map transition at a time, which showed in the host's profile.
+  const screened = context.screen?.({
+    terminalId: request.terminalId,
+    batch: request.batch,
+    stan: request.stan,
+    merchantId: request.merchantId,
+    panToken,
+    panMasked,
+    location: text(at.inbound.fields[59]),
+  });
   if (screened?.code === undefined && request.merchantId !== terminal.merchantId) return undefined;
 
   const card = store.card(panToken);
@@ -162,7 +172,9 @@ function book(kind: FinancialKind, request: FinancialRequest, at: Booking): { me
 
   // The journal row goes first: a reused STAN fails here, before any balance or counter moves.
   store.appendJournal({
-    ...key(request),
+    terminalId: request.terminalId,
+    batch: request.batch,
+    stan: request.stan,
     mti,
     merchantId: request.merchantId,
     type: kind.type,
@@ -193,5 +205,5 @@ function book(kind: FinancialKind, request: FinancialRequest, at: Booking): { me
  */
 function notBookable(request: FinancialRequest, terminal: TerminalRecord, mti: string, context: HostContext): boolean {
   if (request.batch !== terminal.batch) return true;
-  return context.store.reversal({ ...key(request), originalMti: mti }) !== undefined;
+  return context.store.reversal({ terminalId: request.terminalId, batch: request.batch, stan: request.stan, originalMti: mti }) !== undefined;
 }
