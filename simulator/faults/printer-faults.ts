@@ -9,7 +9,7 @@ import { count } from './params.ts';
 export const printerPaperOut = defineFault({
   name: 'printer.paper_out',
   summary: 'The paper roll is empty (or runs out mid-receipt): the terminal must say so, keep the sale, and reprint when paper is back.',
-  example: '- fault: { printer.paper_out: { after_lines: 5 } }',
+  example: '- fault: { printer.paper_out: {} }',
   params: z.object({ after_lines: count.optional() }).strict(),
   apply: ({ printer }, { after_lines: afterLines }) => {
     const runOut = (): void => printer.setPaper('out');
@@ -40,7 +40,7 @@ export const printerPaperNearEnd = defineFault({
 export const printerJam = defineFault({
   name: 'printer.jam',
   summary: 'Paper jams in the cutter: the receipt is torn, the terminal must report it and reprint once cleared.',
-  example: '- fault: { printer.jam: { after_lines: 8 } }',
+  example: '- fault: { printer.jam: {} }',
   params: z.object({ after_lines: count.optional() }).strict(),
   apply: ({ printer }, { after_lines: afterLines }) => {
     const jam = (): void => printer.setJammed(true);
@@ -84,7 +84,7 @@ export const printerOverheat = defineFault({
 export const printerPowerLoss = defineFault({
   name: 'printer.power_loss',
   summary: 'The printer loses power while printing: the receipt comes out incomplete, status queries go unanswered until power returns.',
-  example: '- fault: { printer.power_loss: { after_bytes: 40 } }',
+  example: '- fault: { printer.power_loss: {} }',
   params: z.object({ after_bytes: count.optional() }).strict(),
   apply: ({ printer }, { after_bytes: afterBytes }) => {
     const cut = (): void => printer.setPowered(false);
