@@ -82,16 +82,15 @@ function refusal(request: IsoMessage, mti: string, code: ResponseCode): HandlerA
 
 /** The MTI as it arrived: a repeat shows as 0201, not as the 0200 it is handled as. */
 function requestDetail(message: IsoMessage, receivedMti: string): EventDetail {
+  const detail: Record<string, string> = { mti: receivedMti };
   const stan = message.fields[11];
   const terminal = message.fields[41];
-  return {
-    mti: receivedMti,
-    ...(typeof stan === 'string' && { stan }),
-    ...(typeof terminal === 'string' && { terminal }),
-  };
+  if (typeof stan === 'string') detail['stan'] = stan;
+  if (typeof terminal === 'string') detail['terminal'] = terminal;
+  return detail;
 }
 
 function respond(message: IsoMessage, events: EventSink): void {
   const code = message.fields[39];
-  events('host', 'response', { mti: message.mti, ...(typeof code === 'string' && { code }) });
+  events('host', 'response', typeof code === 'string' ? { mti: message.mti, code } : { mti: message.mti });
 }

@@ -18,8 +18,9 @@ interface Stored {
 export function storableAnswer(message: IsoMessage): string {
   const fields: Record<string, string> = {};
   const card: number[] = [];
-  for (const [key, value] of Object.entries(message.fields)) {
+  for (const key in message.fields) {
     const id = Number(key);
+    const value = message.fields[id];
     if (NOT_STORED.has(id)) {
       if (id !== 64) card.push(id);
     } else if (typeof value === 'string') {
