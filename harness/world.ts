@@ -18,6 +18,7 @@ import { findTerminalModel } from '../simulator/models/models.ts';
 import type { TerminalModel } from '../simulator/models/terminal-model.ts';
 import { Mishaps } from '../simulator/faults/mishaps.ts';
 import { NetworkLink } from '../simulator/network/network-link.ts';
+import { latencyStage } from '../simulator/network/latency-stage.ts';
 import { ReceiptPrinter } from '../simulator/printer/receipt-printer.ts';
 import { PinPadDevice } from '../simulator/pinpad/pinpad-device.ts';
 import { CardReaderDevice } from '../simulator/card-reader/card-reader-device.ts';
@@ -96,6 +97,11 @@ export class World {
       region: scenario.merchant.region,
     });
     this.network.onFaultError((error) => this.faultFailed(error));
+    // The model's network path delays every chunk both ways; faults add their own on top.
+    const path = this.random.fork('network-path');
+    for (const direction of ['to-host', 'to-terminal'] as const) {
+      this.network.addStage(direction, latencyStage(this.clock, path, model.network.latencyMs, model.network.jitterMs));
+    }
     this.provision();
     const id = ++worldCounter;
     for (const [name, device] of [['reader', this.reader], ['pinpad', this.pinpad], ['printer', this.printer]] as const) {

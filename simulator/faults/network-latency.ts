@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DelayQueue } from '../network/delay-queue.ts';
+import { latencyStage } from '../network/latency-stage.ts';
 import { defineFault } from './fault.ts';
 import { onEachDirection } from './link-directions.ts';
 import { direction, duration } from './params.ts';
@@ -13,12 +13,5 @@ export const networkLatency = defineFault({
     .object({ latency: duration, jitter: duration.optional(), direction: direction.default('both') })
     .strict(),
   apply: ({ network, clock, random }, { latency, jitter = 0, direction: which }) =>
-    onEachDirection(which, (dir) => {
-      const queue = new DelayQueue(clock);
-      return network.addStage(dir, {
-        push: (bytes, forward) => queue.hold(bytes, clock.now() + Math.max(0, latency + random.int(-jitter, jitter)), forward),
-        release: (forward) => queue.release(forward),
-        discard: () => queue.discard(),
-      });
-    }),
+    onEachDirection(which, (dir) => network.addStage(dir, latencyStage(clock, random, latency, jitter))),
 });

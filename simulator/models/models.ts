@@ -9,6 +9,7 @@ export const terminalModels: readonly TerminalModel[] = [
     pinpad: 'external',
     contactless: false,
     display: { columns: 20, rows: 4 },
+    network: { kind: '4G', latencyMs: 45, jitterMs: 15 },
   },
   {
     id: 'countertop-ctls',
@@ -17,6 +18,7 @@ export const terminalModels: readonly TerminalModel[] = [
     pinpad: 'built-in',
     contactless: true,
     display: { columns: 20, rows: 4 },
+    network: { kind: 'ethernet', latencyMs: 8, jitterMs: 2 },
   },
 ];
 

@@ -16,4 +16,6 @@ export interface TerminalModel {
   readonly pinpad: 'built-in' | 'external';
   readonly contactless: boolean;
   readonly display: { readonly columns: number; readonly rows: number };
+  /** The path to the acquirer: one-way delay of every chunk, before any fault adds its own. */
+  readonly network: { readonly kind: '4G' | 'ethernet'; readonly latencyMs: number; readonly jitterMs: number };
 }
