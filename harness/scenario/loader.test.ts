@@ -52,6 +52,12 @@ describe('parseScenario', () => {
     expect(issues(`${base}  - sale: { card: c2, amount: 1.00 }\n`)[0]).toMatch(/unknown card `c2`, did you mean `c1`\?/);
   });
 
+  it('explains a decimal comma that YAML read as the end of a field', () => {
+    expect(issues(`${base}  - sale: { card: c1, amount: 12,50 }\n`)[0]).toMatch(
+      /steps\[1\]\.sale\.50: unknown field `50`: a comma ends a field inside \{ … \}, so write amounts with a point \(12\.50\)/,
+    );
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(issues('id: [unclosed\n')[0]).toMatch(/^x\.yaml:\d+:\d+: /);
   });

@@ -66,7 +66,11 @@ class IssueCollector {
       const atTop = issue.path.length === 0;
       const known = [...keysAt(schema, issue.path), ...(atTop ? alsoKnown : [])];
       const key = issue.unknownKey;
-      this.add([...base, ...issue.path, key], `unknown ${atTop ? noun : 'field'} \`${key}\`${didYouMean(key, known)}`, true);
+      // `{ amount: 12,50 }` splits at the comma into `amount: 12` and a field named `50`.
+      const hint = /^\d+$/.test(key)
+        ? ': a comma ends a field inside { … }, so write amounts with a point (12.50) and quote text with commas'
+        : didYouMean(key, known);
+      this.add([...base, ...issue.path, key], `unknown ${atTop ? noun : 'field'} \`${key}\`${hint}`, true);
     }
   }
 
