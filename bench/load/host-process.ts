@@ -29,7 +29,7 @@ process.on('message', async (message) => {
   // says what the host costs whatever else the shared machine is doing.
   if (message === 'usage') {
     const { user, system } = process.cpuUsage();
-    process.send?.({ cpuUs: user + system });
+    process.send?.({ cpuUs: user + system, systemUs: system });
     return;
   }
   if (message !== 'stop') return;

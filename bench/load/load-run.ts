@@ -36,6 +36,8 @@ export interface LoadFigures {
   readonly maxMs: number;
   /** CPU time (user + system) the host process spent per measured authorisation. */
   readonly hostCpuUs: number;
+  /** Of which in the kernel: mostly the socket reads and writes. */
+  readonly hostSystemUs: number;
   /** The same for the load generator's process: when it nears 1,000,000 / rate, the generator is the bound. */
   readonly generatorCpuUs: number;
 }
@@ -70,7 +72,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     let approved = 0;
     let firstMeasuredDue = 0;
     let lastAnswerAt = 0;
-    let hostCpuBefore: Promise<number> = Promise.resolve(0);
+    let hostCpuBefore: Promise<CpuTime> = cpuTimeOf(host);
     let generatorCpuBefore = process.cpuUsage();
     const interval = 1000 / options.rate;
     const start = performance.now();
@@ -99,7 +101,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
           const slot = nextIndex % terminals.length;
           if (nextIndex === measuredFrom) {
             firstMeasuredDue = due(nextIndex);
-            hostCpuBefore = cpuUsOf(host);
+            hostCpuBefore = cpuTimeOf(host);
             generatorCpuBefore = process.cpuUsage();
           }
           if (busy[slot]) queues[slot]!.push(nextIndex);
@@ -113,7 +115,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, options.warmupMs + options.durationMs + options.drainMs).unref());
     await Promise.race([done, deadline]);
     const generatorCpu = process.cpuUsage(generatorCpuBefore);
-    const hostCpu = (await cpuUsOf(host)) - (await hostCpuBefore);
+    const hostBefore = await hostCpuBefore;
+    const hostAfter = await cpuTimeOf(host);
 
     const measured = total - measuredFrom;
     const answeredMeasured = Math.max(1, measured - (total - answered));
@@ -131,7 +134,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       p99Ms: ms(99),
       p999Ms: ms(99.9),
       maxMs: histogram.maxValue / 1000,
-      hostCpuUs: hostCpu / answeredMeasured,
+      hostCpuUs: (hostAfter.cpuUs - hostBefore.cpuUs) / answeredMeasured,
+      hostSystemUs: (hostAfter.systemUs - hostBefore.systemUs) / answeredMeasured,
       generatorCpuUs: (generatorCpu.user + generatorCpu.system) / answeredMeasured,
     };
   } finally {
@@ -151,13 +155,18 @@ async function startHost(options: LoadOptions): Promise<{ host: ChildProcess; po
   return { host, port };
 }
 
+interface CpuTime {
+  readonly cpuUs: number;
+  readonly systemUs: number;
+}
+
 /** The host process's CPU time so far, in µs (host-process.ts answers 'usage'). */
-function cpuUsOf(host: ChildProcess): Promise<number> {
+function cpuTimeOf(host: ChildProcess): Promise<CpuTime> {
   return new Promise((resolve) => {
     const listen = (message: unknown) => {
-      if (typeof message !== 'object' || message === null || !('cpuUs' in message)) return;
+      if (typeof message !== 'object' || message === null || !('cpuUs' in message) || !('systemUs' in message)) return;
       host.off('message', listen);
-      resolve(Number(message.cpuUs));
+      resolve({ cpuUs: Number(message.cpuUs), systemUs: Number(message.systemUs) });
     };
     host.on('message', listen);
     host.send('usage');
