@@ -41,6 +41,31 @@ describe('host store', () => {
     reopened.close();
   });
 
+  it('hands out terminal records that follow every write and forget a rolled-back transaction', () => {
+    const store = openHostStore();
+    store.addMerchant({ id: 'M1', name: 'Shop', mcc: '5411', region: '310000' });
+    store.addTerminal({ terminalId: 'T1', merchantId: 'M1', tmkWrapped: new Uint8Array(16), batch: '000001' });
+    expect(store.terminal('T1')).toMatchObject({ batch: '000001', lastStan: undefined, signedIn: false });
+
+    store.recordStan('T1', '000007');
+    expect(store.terminal('T1')?.lastStan).toBe('000007');
+    const keys = { pinKeyWrapped: new Uint8Array(16).fill(1), pinKeyKcv: 'AAAA', macKeyWrapped: new Uint8Array(16).fill(2), macKeyKcv: 'BBBB' };
+    store.recordSignIn('T1', keys, '000008');
+    expect(store.terminal('T1')).toMatchObject({ signedIn: true, lastStan: '000008', workingKeys: { macKeyKcv: 'BBBB' } });
+
+    expect(() =>
+      store.transaction(() => {
+        store.openBatch('T1', '000002');
+        store.recordStan('T1', '000009');
+        store.recordSignOut('T1', '000010');
+        expect(store.terminal('T1')).toMatchObject({ batch: '000002', lastStan: '000010', signedIn: false });
+        throw new Error('roll back');
+      }),
+    ).toThrow('roll back');
+    expect(store.terminal('T1')).toMatchObject({ batch: '000001', lastStan: '000008', signedIn: true });
+    store.close();
+  });
+
   it('runs in WAL mode with synchronous FULL when file-backed', () => {
     const file = scratchFile();
     openHostStore({ file }).close();

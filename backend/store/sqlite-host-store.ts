@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { HostError } from '../host-errors.ts';
-import type { HostStore } from './host-store.ts';
+import type { HostStore, TerminalRecord } from './host-store.ts';
 import { migrations } from './migrations.ts';
 import { sqliteJournal } from './sqlite-journal.ts';
 import { sqliteRegistry } from './sqlite-registry.ts';
@@ -32,11 +32,20 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
   // One transaction function for the connection: better-sqlite3 builds four wrappers per
   // db.transaction() call, which cost more than the BEGIN and COMMIT of an in-memory store.
   const inTransaction = db.transaction((work: () => unknown) => work());
+  const terminals = new Map<string, TerminalRecord>();
   const store: HostStore = {
-    ...sqliteRegistry(db),
+    ...sqliteRegistry(db, terminals),
     ...sqliteJournal(db),
     ...sqliteSettlements(db),
-    transaction: <T>(work: () => T) => inTransaction(work) as T,
+    transaction<T>(work: () => T): T {
+      try {
+        return inTransaction(work) as T;
+      } catch (error) {
+        // Rolled back: terminal records read or written inside may be ahead of the database.
+        terminals.clear();
+        throw error;
+      }
+    },
     close() {
       if (db.open) db.close();
     },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { HostError } from '../host-errors.ts';
-import type { HostStore } from './host-store.ts';
+import type { HostStore, TerminalRecord } from './host-store.ts';
 import { cardFromRow, terminalFromRow } from './sqlite-rows.ts';
 import type { CardRow, TerminalRow } from './sqlite-rows.ts';
 import { guard, statementCache } from './sqlite-statements.ts';
@@ -25,8 +25,13 @@ export type RegistryStore = Pick<
   | 'adjustHold'
 >;
 
-/** Merchants, terminals and cards: who may transact, with which keys, on which money. */
-export function sqliteRegistry(db: Database.Database): RegistryStore {
+/**
+ * Merchants, terminals and cards: who may transact, with which keys, on which money.
+ * Every request reads its terminal, so terminal records are kept in `terminals` once read:
+ * each write here updates or drops the entry, and the store clears the whole map when a
+ * transaction rolls back, so an entry never outlives the row it was read from.
+ */
+export function sqliteRegistry(db: Database.Database, terminals: Map<string, TerminalRecord>): RegistryStore {
   const sql = statementCache(db);
   return {
     meta(key) {
@@ -57,22 +62,31 @@ export function sqliteRegistry(db: Database.Database): RegistryStore {
       );
     },
     terminal(terminalId) {
+      const known = terminals.get(terminalId);
+      if (known) return known;
       const row = sql('SELECT * FROM terminals WHERE terminal_id = ?').get(terminalId) as TerminalRow | undefined;
-      return row && terminalFromRow(row);
+      const record = row && terminalFromRow(row);
+      if (record) terminals.set(terminalId, record);
+      return record;
     },
     recordSignIn(terminalId, keys, stan) {
+      terminals.delete(terminalId);
       sql(
         `UPDATE terminals SET signed_in = 1, last_stan = ?, pin_key_wrapped = ?, pin_key_kcv = ?,
            mac_key_wrapped = ?, mac_key_kcv = ? WHERE terminal_id = ?`,
       ).run(stan, Buffer.from(keys.pinKeyWrapped), keys.pinKeyKcv, Buffer.from(keys.macKeyWrapped), keys.macKeyKcv, terminalId);
     },
     recordSignOut(terminalId, stan) {
+      terminals.delete(terminalId);
       sql('UPDATE terminals SET signed_in = 0, last_stan = ? WHERE terminal_id = ?').run(stan, terminalId);
     },
     recordStan(terminalId, stan) {
       sql('UPDATE terminals SET last_stan = ? WHERE terminal_id = ?').run(stan, terminalId);
+      const known = terminals.get(terminalId);
+      if (known) terminals.set(terminalId, { ...known, lastStan: stan });
     },
     openBatch(terminalId, batch) {
+      terminals.delete(terminalId);
       sql('UPDATE terminals SET batch = ? WHERE terminal_id = ?').run(batch, terminalId);
     },
 
