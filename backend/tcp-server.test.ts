@@ -49,4 +49,31 @@ describe('host over TCP', () => {
     await server.close();
     host.close();
   });
+
+  it('answers requests sent back to back on one connection, in order, and serves others beside it', async () => {
+    const { host } = hostFixture();
+    provisionShop(host);
+    const server = await serveTcp(host, { port: 0 });
+    const socket = await connectTo(server.port);
+    const other = await connectTo(server.port);
+    const decoder = new LengthFrameDecoder();
+    const stans: unknown[] = [];
+    const all = new Promise<void>((resolve) => {
+      socket.on('data', (chunk) => {
+        for (const frame of decoder.push(chunk)) stans.push(readAnswer(frame).message.fields[11]);
+        if (stans.length === 3) resolve();
+      });
+    });
+    const burst = ['000011', '000012', '000013'].map((stan) => encodeLengthFrame(signInRequest(stan)));
+    socket.write(Buffer.concat(burst));
+    const beside = exchangeOnce(other, signInRequest('000021'));
+    await all;
+    expect(stans).toEqual(['000011', '000012', '000013']);
+    expect(readAnswer(await beside).message.fields[11]).toBe('000021');
+
+    socket.destroy();
+    other.destroy();
+    await server.close();
+    host.close();
+  });
 });

@@ -24,9 +24,10 @@ export interface TcpHostServer {
  */
 export function serveTcp(host: AcquirerHost, options: TcpServeOptions): Promise<TcpHostServer> {
   const sockets = new Set<Socket>();
+  const writes = new WriteBatch();
   const server = createServer((socket) => {
     sockets.add(socket);
-    const link = new SocketLink(socket);
+    const link = new SocketLink(socket, writes);
     const detach = host.attach(link);
     socket.once('close', () => {
       sockets.delete(socket);
@@ -57,7 +58,10 @@ class SocketLink implements ByteLink {
   private open = true;
   private readonly status = new Listeners<boolean>();
 
-  constructor(private readonly socket: Socket) {
+  constructor(
+    private readonly socket: Socket,
+    private readonly writes: WriteBatch,
+  ) {
     socket.setNoDelay(true);
     // A reset by the peer surfaces as 'error' then 'close'; the close is what matters here.
     socket.on('error', () => {});
@@ -73,7 +77,7 @@ class SocketLink implements ByteLink {
 
   write(bytes: Uint8Array): void {
     if (!this.up) throw new LinkDownError();
-    this.socket.write(bytes);
+    this.writes.write(this.socket, bytes);
   }
 
   onData(listener: (bytes: Uint8Array) => void): () => void {
@@ -89,4 +93,30 @@ class SocketLink implements ByteLink {
   close(): void {
     this.socket.destroy();
   }
+}
+
+/**
+ * Answers leave together once the event loop has read every socket that was ready: each
+ * socket written to is corked until the loop's check phase (setImmediate, which runs right
+ * after the I/O poll, not after any delay), then uncorked. A burst of answers wakes the
+ * terminals' side once instead of once per answer, and answers to one connection go out in
+ * one write. Answers are only ever written after their booking committed; this changes when
+ * they leave within the same turn of the loop, never their order on a connection.
+ */
+class WriteBatch {
+  private readonly corked = new Set<Socket>();
+
+  write(socket: Socket, bytes: Uint8Array): void {
+    if (!this.corked.has(socket)) {
+      socket.cork();
+      this.corked.add(socket);
+      if (this.corked.size === 1) setImmediate(this.flush);
+    }
+    socket.write(bytes);
+  }
+
+  private readonly flush = (): void => {
+    for (const socket of this.corked) socket.uncork();
+    this.corked.clear();
+  };
 }
