@@ -44,7 +44,7 @@ describe('import arrows', () => {
     expect(result.output).toContain('backend-meets-the-world-at-bytes');
   });
 
-  it('let a driver test use emulated hardware, but never let a core test reach the host', async () => {
+  it('let a driver test use emulated hardware, but never let a core test reach the simulator or the host', async () => {
     const allowed = await cruise({
       'drivers/pad.test.ts': "import { pad } from '../simulator/pad.ts';\nexport const x = pad;\n",
       'simulator/pad.ts': 'export const pad = 1;\n',
@@ -56,6 +56,11 @@ describe('import arrows', () => {
     });
     expect(refused.ok).toBe(false);
     expect(refused.output).toContain('core-tests-never-see-the-host');
+    const benchInCore = await cruise({
+      'core/chip.test.ts': "import { card } from '../simulator/card.ts';\nexport const x = card;\n",
+      'simulator/card.ts': 'export const card = 1;\n',
+    });
+    expect(benchInCore.ok).toBe(false);
   });
 
   it('pass when core imports only protocol', async () => {

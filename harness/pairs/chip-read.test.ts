@@ -8,8 +8,8 @@ import { CardReaderDevice } from '../../simulator/card-reader/card-reader-device
 import type { CardImage } from '../../simulator/card-reader/card-image.ts';
 import { runUntilSettled } from '../../simulator/serial/run-until.ts';
 import { attachDevice, openDevicePort, resetWire } from '../../simulator/serial/wire.ts';
-import { ChipReadError, readChip } from './read-chip.ts';
-import type { ChipTransaction } from './read-chip.ts';
+import { ChipReadError, readChip } from '../../core/emv/read-chip.ts';
+import type { ChipTransaction } from '../../core/emv/read-chip.ts';
 
 // Test fixtures: the emulated reader and card stand in for the hardware the core talks to.
 const hex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'hex'));

@@ -1,12 +1,12 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { VirtualClock } from '../platform/clock.ts';
-import { DeadlineError } from '../platform/errors.ts';
-import { settle } from '../platform/settle.ts';
-import { EscPosPrinterDriver } from '../drivers/printer/escpos-printer.ts';
-import type { ReceiptLine } from '../drivers/printer/escpos-printer.ts';
-import { ReceiptPrinter } from '../simulator/printer/receipt-printer.ts';
-import { receiptText } from '../simulator/printer/receipt.ts';
-import { attachDevice, openDevicePort, resetWire, setLineDead, wireActivity } from '../simulator/serial/wire.ts';
+import { VirtualClock } from '../../platform/clock.ts';
+import { DeadlineError } from '../../platform/errors.ts';
+import { settle } from '../../platform/settle.ts';
+import { EscPosPrinterDriver } from '../../drivers/printer/escpos-printer.ts';
+import type { ReceiptLine } from '../../drivers/printer/escpos-printer.ts';
+import { ReceiptPrinter } from '../../simulator/printer/receipt-printer.ts';
+import { receiptText } from '../../simulator/printer/receipt.ts';
+import { attachDevice, openDevicePort, resetWire, setLineDead, wireActivity } from '../../simulator/serial/wire.ts';
 
 const lines: ReceiptLine[] = [
   { text: 'POSLAB CAFE', align: 'center', bold: true, double: true },
