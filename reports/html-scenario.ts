@@ -58,10 +58,16 @@ function latency(s: ScenarioResult): Html | string {
 export interface SectionOptions {
   /** Show a passed scenario's receipts as text, not images (to keep a large report under its size budget). */
   readonly receiptsAsText?: boolean;
+  /** Leave out a passed scenario's sequence diagram too, when receipts as text were not enough. */
+  readonly withoutSequence?: boolean;
 }
 
 export function scenarioSection(s: ScenarioResult, options: SectionOptions = {}): Html {
   const asText = (options.receiptsAsText ?? false) && s.verdict === 'passed';
+  const sequence =
+    options.withoutSequence && s.verdict === 'passed'
+      ? html`<p class="dim">Left out to keep the report small; <code>${s.replay}</code> shows it again.</p>`
+      : html`<pre class="msg-detail" hidden title="click to close"></pre><div class="seq-wrap">${raw(sequenceDiagram(s.timeline))}</div>`;
   const open = s.verdict !== 'passed';
   return html`<details class="scenario" id="s-${s.id}" data-verdict="${s.verdict}" ${open ? 'open' : ''}>
     <summary><span class="badge ${s.verdict}">${s.verdict}</span><span class="sid">${s.id}</span><span class="stitle">${s.title}</span>
@@ -75,7 +81,7 @@ export function scenarioSection(s: ScenarioResult, options: SectionOptions = {})
       <div class="cols">
         <div class="col"><h3>Steps and screens</h3>${stepsTable(s)}</div>
         <div class="col seq-col"><h3>Sequence <span class="dim">— click a numbered message for its fields</span></h3>
-          <pre class="msg-detail" hidden title="click to close"></pre><div class="seq-wrap">${raw(sequenceDiagram(s.timeline))}</div></div>
+          ${sequence}</div>
       </div>
       ${s.receipts.length ? html`<h3>Receipts</h3><div class="receipts">${s.receipts.map((r) => receipt(r, asText && !r.golden))}</div>` : ''}
       ${latency(s)}

@@ -129,6 +129,13 @@ describe('renderHtml', () => {
     expect(page).not.toMatch(/@import|url\(["']?https?:/);
   });
 
+  it('leaves out passed scenarios\' sequence diagrams when receipts as text are not enough', () => {
+    const all = renderHtml(run(10, 1));
+    const textOnly = renderHtml(run(10, 1), 1);
+    expect(textOnly).toMatch(/and 9 passed scenarios leave out their sequence diagram/);
+    expect(Buffer.byteLength(textOnly)).toBeLessThan(Buffer.byteLength(all));
+  });
+
   it('stays under 2 MB for 100 scenarios, showing passed receipts as text when images would not fit', () => {
     const big = renderHtml(run(100, 3));
     expect(Buffer.byteLength(big)).toBeLessThan(2_000_000);
@@ -136,7 +143,7 @@ describe('renderHtml', () => {
     expect(all.match(/<img alt="receipt/g)).toHaveLength(20);
     const tight = renderHtml(run(10, 1), Buffer.byteLength(all) - 20_000);
     expect(Buffer.byteLength(tight)).toBeLessThanOrEqual(Buffer.byteLength(all) - 20_000);
-    expect(tight).toMatch(/The receipts of \d passed scenarios are shown as text/);
+    expect(tight).toMatch(/the receipts of \d passed scenarios are shown as text/);
     const images = tight.match(/<img alt="receipt/g)?.length ?? 0;
     expect(images).toBeGreaterThan(2);
     expect(images).toBeLessThan(20);

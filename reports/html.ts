@@ -1,6 +1,6 @@
 import type { RunResult } from '../harness/run-result.ts';
 import { html, raw } from './html-escape.ts';
-import { scenarioSection } from './html-scenario.ts';
+import { scenarioSection, type SectionOptions } from './html-scenario.ts';
 import { STYLE } from './html-style.ts';
 import { categoryTable, performanceSection, requirementMatrix, summaryCards } from './html-summary.ts';
 import { SEQUENCE_DEFS } from './sequence-diagram.ts';
@@ -46,33 +46,43 @@ const bytes = (text: string) => Buffer.byteLength(text);
  * would be too large, passed scenarios show their receipts as text instead, largest first,
  * until it fits. Failed scenarios and golden comparisons always keep their images.
  */
-function sectionsWithin(run: RunResult, room: number): { sections: string[]; asText: number } {
+function sectionsWithin(run: RunResult, room: number): { sections: string[]; shrunk: Shrunk } {
   const sections = run.scenarios.map((s) => scenarioSection(s).value);
   let size = sections.reduce((sum, section) => sum + bytes(section), 0);
-  const candidates = run.scenarios
+  const passed = run.scenarios
     .map((s, i) => ({ s, i, size: bytes(sections[i]!) }))
-    .filter(({ s }) => s.verdict === 'passed' && s.receipts.some((r) => !r.golden))
+    .filter(({ s }) => s.verdict === 'passed')
     .sort((a, b) => b.size - a.size);
-  let asText = 0;
-  for (const { s, i } of candidates) {
-    if (size <= room) break;
-    const text = scenarioSection(s, { receiptsAsText: true }).value;
-    size -= bytes(sections[i]!) - bytes(text);
-    sections[i] = text;
-    asText++;
-  }
-  return { sections, asText };
+  const shrink = (candidates: typeof passed, options: SectionOptions): number => {
+    let count = 0;
+    for (const { s, i } of candidates) {
+      if (size <= room) break;
+      const smaller = scenarioSection(s, options).value;
+      size -= bytes(sections[i]!) - bytes(smaller);
+      sections[i] = smaller;
+      count++;
+    }
+    return count;
+  };
+  const receiptsAsText = shrink(passed.filter(({ s }) => s.receipts.some((r) => !r.golden)), { receiptsAsText: true });
+  const withoutSequence = shrink(passed, { receiptsAsText: true, withoutSequence: true });
+  return { sections, shrunk: { receiptsAsText, withoutSequence } };
+}
+
+interface Shrunk {
+  readonly receiptsAsText: number;
+  readonly withoutSequence: number;
 }
 
 /** The whole report as one self-contained HTML page: no network assets, images inlined, under `budgetBytes`. */
 export function renderHtml(run: RunResult, budgetBytes = REPORT_BUDGET_BYTES): string {
   const SLOT = '\u0000sections\u0000';
-  const frame = page(run, SLOT, 0);
-  const { sections, asText } = sectionsWithin(run, budgetBytes - bytes(frame) - 400);
-  return page(run, SLOT, asText).replace(SLOT, () => sections.join('\n'));
+  const frame = page(run, SLOT, { receiptsAsText: 0, withoutSequence: 0 });
+  const { sections, shrunk } = sectionsWithin(run, budgetBytes - bytes(frame) - 600);
+  return page(run, SLOT, shrunk).replace(SLOT, () => sections.join('\n'));
 }
 
-function page(run: RunResult, sections: string, receiptsAsText: number): string {
+function page(run: RunResult, sections: string, shrunk: Shrunk): string {
   const { passed, total } = run.summary;
   const score = run.conformance?.overall.score;
   const document = html`<!doctype html>
@@ -86,7 +96,7 @@ ${run.conformance ? html`<h2>Conformance by category</h2>${categoryTable(run.con
 ${run.conformance ? html`<h2>Requirements × scenarios</h2>${requirementMatrix(run)}` : ''}
 <h2>Scenarios</h2>
 <div class="filters"><button data-show="all" class="on">all</button><button data-show="failed">failed</button><button data-show="broken">broken</button><button data-show="passed">passed</button></div>
-${receiptsAsText ? html`<p class="dim">The receipts of ${receiptsAsText} passed scenarios are shown as text to keep this file under ${REPORT_BUDGET_BYTES / 1_000_000} MB; their images are in results.json.</p>` : ''}
+${shrunk.receiptsAsText ? html`<p class="dim">To keep this file under ${REPORT_BUDGET_BYTES / 1_000_000} MB, the receipts of ${shrunk.receiptsAsText} passed scenarios are shown as text (their images are in results.json)${shrunk.withoutSequence ? ` and ${shrunk.withoutSequence} passed scenarios leave out their sequence diagram (replay one to see it)` : ''}.</p>` : ''}
 ${raw(sections)}
 </main><script>${raw(SCRIPT)}</script></body></html>
 `;
