@@ -16,16 +16,17 @@ export function retailMac(key16: Uint8Array, data: Uint8Array): Uint8Array {
 const BLOCK = 8;
 
 /**
- * A retail MAC key with its three single-DES contexts (CBC under K1, ECB decrypt under K2, ECB
- * encrypt under K1) built once, for a key that signs many messages: building the contexts cost
- * more than the MAC of a typical ISO 8583 message. The CBC context is never finalised; it
- * carries on from the last ciphertext block of the message before, so that block is XORed
- * into the first block of the next message, which then chains exactly as from a zero IV.
+ * A retail MAC key with its two contexts built once, for a key that signs many messages:
+ * building contexts cost more than the MAC of a typical ISO 8583 message. The last block's
+ * single-DES encryption under K1, decryption under K2 and encryption under K1 together are one
+ * two-key TDES encryption (K1‖K2‖K1), so the MAC is single-DES CBC under K1 over every block
+ * but the last, then TDES of the last block XORed with that chain's output. The CBC context is
+ * never finalised; it carries on from the last block of the message before, so that block is
+ * XORed into the first block of the next message, which then chains exactly as from a zero IV.
  */
 export class RetailMacKey {
   readonly #chain: Cipher;
-  readonly #k2: TdesKey;
-  readonly #k1: TdesKey;
+  readonly #final: TdesKey;
   /** The CBC context's current chaining value: the last block it produced. */
   #carried = new Uint8Array(BLOCK);
 
@@ -33,20 +34,22 @@ export class RetailMacKey {
     if (key16.length !== 16) {
       throw new CryptoInputError('CRYPTO_BAD_KEY', `retail MAC key must be 16 bytes, not ${key16.length}`);
     }
-    const k1 = key16.subarray(0, BLOCK);
-    this.#k1 = new TdesKey(k1);
-    this.#k2 = new TdesKey(key16.subarray(BLOCK, 2 * BLOCK));
-    this.#chain = createCipheriv('des-ede3-cbc', tripleLengthKey(k1), new Uint8Array(BLOCK));
+    this.#final = new TdesKey(key16);
+    this.#chain = createCipheriv('des-ede3-cbc', tripleLengthKey(key16.subarray(0, BLOCK)), new Uint8Array(BLOCK));
     this.#chain.setAutoPadding(false);
   }
 
   mac(data: Uint8Array): Uint8Array {
     const padded = new Uint8Array(Math.max(BLOCK, Math.ceil(data.length / BLOCK) * BLOCK));
     padded.set(data);
-    for (let i = 0; i < BLOCK; i++) padded[i] = (padded[i] as number) ^ (this.#carried[i] as number);
-    const chained = this.#chain.update(padded);
-    const last = chained.subarray(chained.length - BLOCK);
-    this.#carried = new Uint8Array(last);
-    return this.#k1.encryptEcb(this.#k2.decryptEcb(last));
+    const lastAt = padded.length - BLOCK;
+    const last = padded.subarray(lastAt);
+    if (lastAt > 0) {
+      for (let i = 0; i < BLOCK; i++) padded[i] = (padded[i] as number) ^ (this.#carried[i] as number);
+      const chained = this.#chain.update(padded.subarray(0, lastAt));
+      this.#carried = new Uint8Array(chained.subarray(chained.length - BLOCK));
+      for (let i = 0; i < BLOCK; i++) last[i] = (last[i] as number) ^ (this.#carried[i] as number);
+    }
+    return this.#final.encryptEcb(last);
   }
 }
