@@ -93,6 +93,18 @@ describe('risk control on the host', () => {
     expect(host.queries.balance(card.pan)).toBe(card.balanceMinor - 1_000);
   });
 
+  it('forgets what a rolled-back request recorded: a reused STAN reported from Beijing leaves no trace', () => {
+    const { host, clock, shanghai } = shop({ relocation: { enabled: false } });
+    expect(sale(shanghai, '310000').code).toBe('00');
+    clock.advanceTo(clock.now() + 20 * MINUTE);
+    // Screened (and found impossible), then refused 94 at the journal: the whole request rolls back.
+    const reused = shanghai.saleRequest({ card, amountMinor: 1_000 });
+    expect(shanghai.send({ mti: '0200', fields: { ...reused.fields, 11: '000002', 59: 'region=110000;cell=4021' } }).code).toBe('94');
+    clock.advanceTo(clock.now() + MINUTE);
+    expect(sale(shanghai, '310000').code).toBe('00');
+    expect(host.risk.alerts()).toEqual([]);
+  });
+
   it('impossible travel: one card in Shanghai, then on a Beijing terminal 30 minutes later', () => {
     const { host, clock, shanghai, beijing } = shop();
     expect(sale(shanghai, '310000').code).toBe('00');

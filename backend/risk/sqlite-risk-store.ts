@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LatestObservations } from './latest-observations.ts';
 import type { RiskAction } from './risk-config.ts';
 import type { AlertFilter, NewRiskAlert, RiskAlert, RiskStore, TerminalFreeze } from './risk-store.ts';
 import type { RiskRuleName, RiskTransaction } from './risk-types.ts';
@@ -35,6 +36,8 @@ interface FreezeRow {
 }
 
 const MAX_ALERTS = 1_000;
+/** Before every observation: `last` with this asks for the latest of all. */
+const BEGINNING = -Number.MAX_VALUE;
 
 /**
  * Risk control's tables (risk_observations, risk_alerts, terminal_freezes; migration 3) in the
@@ -55,6 +58,7 @@ export class SqliteRiskStore implements RiskStore {
   private readonly insertFreeze;
   private readonly unfreeze;
   private readonly registered;
+  private readonly latest = new LatestObservations();
 
   constructor(private readonly db: Database.Database) {
     const recent = (column: string) =>
@@ -109,8 +113,10 @@ export class SqliteRiskStore implements RiskStore {
   }
 
   last(scope: 'terminal' | 'card', key: string, since: number): RiskTransaction | undefined {
-    const row = (scope === 'terminal' ? this.lastByTerminal : this.lastByCard).get(key, since);
-    return row && observationFromRow(row);
+    return this.latest.last(scope, key, since, () => {
+      const row = (scope === 'terminal' ? this.lastByTerminal : this.lastByCard).get(key, BEGINNING);
+      return row && observationFromRow(row);
+    });
   }
 
   count(scope: 'terminal' | 'card', key: string, since: number, atMost: number): number {
@@ -120,6 +126,7 @@ export class SqliteRiskStore implements RiskStore {
 
   record(t: RiskTransaction): void {
     this.insertObservation.run(t.terminalId, t.merchantId, t.batch, t.stan, t.panMasked, t.cardToken, t.region, t.at);
+    this.latest.recorded(t);
   }
 
   addAlert(alert: NewRiskAlert): number {
@@ -172,7 +179,18 @@ export class SqliteRiskStore implements RiskStore {
 
   /** Inside the request's own transaction (the host screens there) the work simply joins it. */
   transaction<T>(work: () => T): T {
-    return this.db.inTransaction ? work() : this.db.transaction(work)();
+    if (this.db.inTransaction) return work();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      this.forgetCached();
+      throw error;
+    }
+  }
+
+  /** A transaction rolled back: what this store remembers may be ahead of the database. */
+  forgetCached(): void {
+    this.latest.forget();
   }
 }
 

@@ -41,8 +41,9 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
       try {
         return inTransaction(work) as T;
       } catch (error) {
-        // Rolled back: terminal records read or written inside may be ahead of the database.
+        // Rolled back: records read or written inside may be ahead of the database.
         terminals.clear();
+        for (const listener of rollbackListeners.get(store) ?? []) listener();
         throw error;
       }
     },
@@ -55,6 +56,17 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
 }
 
 const connections = new WeakMap<HostStore, Database.Database>();
+const rollbackListeners = new WeakMap<HostStore, Array<() => void>>();
+
+/**
+ * Calls `listener` whenever a transaction of `store` rolls back, for a backend extension that
+ * keeps in memory what it wrote to the store's database (risk control's latest observations).
+ */
+export function onRollback(store: HostStore, listener: () => void): void {
+  const listeners = rollbackListeners.get(store) ?? [];
+  listeners.push(listener);
+  rollbackListeners.set(store, listeners);
+}
 
 /**
  * The SQLite connection under a store this module opened, for backend extensions (risk
