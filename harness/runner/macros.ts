@@ -2,13 +2,15 @@ import type { Key } from '../../core/ports.ts';
 import type { StepArgs } from '../scenario/steps.ts';
 import type { World } from '../world.ts';
 import { answerPinPrompt, keyedAmount, presentCard, typedPassword, wrongMenuKey } from './mishap-actions.ts';
-import { runUntilQuiet } from './quiet.ts';
+import { letTimePass, runUntilQuiet } from './quiet.ts';
+import { KEY_PRESS_MS } from './pace.ts';
 
 /**
  * Macros do what a trained cashier does, one hardware action at a time, reading the screen
  * between actions as a person would. They never call into the POS core.
  */
 export async function pressKey(world: World, key: Key): Promise<void> {
+  await letTimePass(world, KEY_PRESS_MS);
   world.console.press(key);
   await runUntilQuiet(world);
 }

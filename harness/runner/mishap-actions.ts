@@ -1,6 +1,7 @@
 import type { CardImage } from '../../simulator/card-reader/card-image.ts';
 import type { World } from '../world.ts';
-import { runUntilQuiet } from './quiet.ts';
+import { letTimePass, runUntilQuiet } from './quiet.ts';
+import { PIN_DIGIT_MS } from './pace.ts';
 
 /**
  * The people at the counter, with the mishaps operator and card faults queued for them
@@ -47,6 +48,7 @@ export async function answerPinPrompt(world: World, pin: string): Promise<void> 
     await runUntilQuiet(world);
     if (!world.pinpad.prompting) return;
   }
+  await letTimePass(world, PIN_DIGIT_MS * (pin.length + 1));
   world.pinpad.pressDigits(pin);
   world.pinpad.pressEnter();
   await runUntilQuiet(world);
