@@ -22,6 +22,8 @@ export interface SuiteFigures {
   readonly htmlBytes: number;
   /** Passed scenarios whose receipts the report shows as text to stay under its budget. */
   readonly receiptsAsText: number;
+  /** Passed scenarios that also leave out their sequence diagram for the same reason. */
+  readonly withoutSequence: number;
 }
 
 /**
@@ -63,7 +65,8 @@ export async function benchSuite(target = 100): Promise<SuiteFigures> {
       vitestWallMs: performance.now() - pooled,
       workers,
       htmlBytes: Buffer.byteLength(page),
-      receiptsAsText: Number(/The receipts of (\d+) passed scenarios/.exec(page)?.[1] ?? 0),
+      receiptsAsText: Number(/the receipts of (\d+) passed scenarios/.exec(page)?.[1] ?? 0),
+      withoutSequence: Number(/and (\d+) passed scenarios leave out their sequence diagram/.exec(page)?.[1] ?? 0),
     };
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -76,7 +79,8 @@ export function printSuiteFigures(f: SuiteFigures): void {
   console.log(`\nWhole suite: ${f.played} scenarios (${f.shipped} shipped files, repeated), ${s(f.virtualMs)} of virtual time`);
   console.log(`  one process          ${s(f.inProcessWallMs).padStart(9)} wall  ${ratio(f.inProcessWallMs).padStart(7)} compression`);
   console.log(`  vitest, ${f.workers} workers    ${s(f.vitestWallMs).padStart(9)} wall  ${ratio(f.vitestWallMs).padStart(7)} compression (process start-up included)`);
-  const text = f.receiptsAsText ? ` (receipts of ${f.receiptsAsText} passed scenarios as text)` : ' (every receipt an image)';
+  const sequences = f.withoutSequence ? `, ${f.withoutSequence} without their sequence diagram` : '';
+  const text = f.receiptsAsText ? ` (receipts of ${f.receiptsAsText} passed scenarios as text${sequences})` : ' (every receipt an image)';
   console.log(`  HTML report          ${(f.htmlBytes / 1e6).toFixed(2).padStart(7)} MB${text}`);
   console.log(`  targets: 100+ scenarios < 10 s wall, ≥ 500× compression, report < 2 MB`);
 }
