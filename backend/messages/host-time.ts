@@ -12,10 +12,13 @@ export interface HostTime {
 /** The host's local time from the injected clock, in a fixed zone so that runs replay alike everywhere. */
 export function hostTime(clock: Clock, utcOffsetMinutes: number): HostTime {
   const local = new Date(clock.now() + utcOffsetMinutes * 60_000);
-  const two = (value: number) => String(value).padStart(2, '0');
   return {
     time: two(local.getUTCHours()) + two(local.getUTCMinutes()) + two(local.getUTCSeconds()),
     date: two(local.getUTCMonth() + 1) + two(local.getUTCDate()),
     yearMonth: two(local.getUTCFullYear() % 100) + two(local.getUTCMonth() + 1),
   };
+}
+
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }

@@ -16,19 +16,25 @@ interface Stored {
  * gets the very same answer: same 37, 38, 39, same times. No PAN reaches the store.
  */
 export function storableAnswer(message: IsoMessage): string {
-  const fields: Record<string, string> = {};
-  const card: number[] = [];
+  // Written out directly: the JSON of a `Stored`, without building one first (every answer is kept).
+  let fields = '';
+  let card = '';
   for (const key in message.fields) {
     const id = Number(key);
     const value = message.fields[id];
     if (NOT_STORED.has(id)) {
-      if (id !== 64) card.push(id);
+      if (id !== 64) card += card === '' ? key : `,${key}`;
     } else if (typeof value === 'string') {
-      fields[key] = value;
+      fields += `${fields === '' ? '' : ','}"${key}":${jsonString(value)}`;
     }
   }
-  const stored: Stored = { mti: message.mti, fields, card };
-  return JSON.stringify(stored);
+  return `{"mti":${jsonString(message.mti)},"fields":{${fields}},"card":[${card}]}`;
+}
+
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+function jsonString(text: string): string {
+  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
 }
 
 /** The stored answer again, with the PAN and expiry read from the repeat that asks for it. */
