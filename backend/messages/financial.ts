@@ -2,7 +2,7 @@ import type { TdesKey } from '../../protocol/crypto/tdes.ts';
 import { maskPan } from '../../protocol/iso8583/describe.ts';
 import type { IsoMessage } from '../../protocol/iso8583/types.ts';
 import { HostError } from '../host-errors.ts';
-import type { IssuerDecision } from '../issuer/authorise.ts';
+import { authorise, type IssuerDecision } from '../issuer/authorise.ts';
 import { cryptogramFails } from '../issuer/cryptogram.ts';
 import { ResponseCode } from '../response-codes.ts';
 import type { CardRecord, TerminalRecord, TransactionType } from '../store/host-store.ts';
@@ -51,6 +51,12 @@ export interface FinancialKind {
 }
 
 export const isApproval = (code: string): boolean => code === ResponseCode.approved || code === ResponseCode.partialApproval;
+
+/** Asks the issuer to take or hold the request's amount (sale, pre-authorisation). */
+export function debitDecision({ request, context, pinKey, card, today }: BookingInput): IssuerDecision {
+  const ask = { kind: 'debit' as const, amountMinor: request.amountMinor ?? 0 };
+  return authorise({ pan: request.pan, pinBlock: request.pinBlock, pinKey, today, ask }, card, context.tokens);
+}
 
 /** An issuer decision as an outcome, with the money move to run if it approved. */
 export function issuerOutcome(decision: IssuerDecision, requestedMinor: number, apply: () => void): Outcome {

@@ -1,7 +1,6 @@
-import { authorise } from '../issuer/authorise.ts';
 import { ResponseCode } from '../response-codes.ts';
 import { amountField } from './financial-answer.ts';
-import { financialHandler, issuerOutcome } from './financial.ts';
+import { debitDecision, financialHandler, issuerOutcome } from './financial.ts';
 
 /**
  * 0100 → 0110 pre-authorisation (60.1 = 10): decided like a sale, but an approval holds the
@@ -12,13 +11,10 @@ export const preAuthorisation = financialHandler({
   type: 'preauth',
   processingCode: '030000',
   needsAmount: true,
-  decide({ request, context, pinKey, panToken, card, today }) {
+  decide(input) {
+    const { request, context, panToken } = input;
     const amountMinor = request.amountMinor ?? 0;
-    const decision = authorise(
-      { pan: request.pan, pinBlock: request.pinBlock, pinKey, today, ask: { kind: 'debit', amountMinor } },
-      card,
-      context.tokens,
-    );
+    const decision = debitDecision(input);
     const outcome = {
       ...issuerOutcome(decision, amountMinor, () => context.store.adjustHold(panToken, decision.approvedMinor)),
       holdMinor: decision.approvedMinor,

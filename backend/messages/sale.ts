@@ -1,7 +1,6 @@
-import { authorise } from '../issuer/authorise.ts';
 import { ResponseCode } from '../response-codes.ts';
 import { amountField } from './financial-answer.ts';
-import { financialHandler, issuerOutcome } from './financial.ts';
+import { debitDecision, financialHandler, issuerOutcome } from './financial.ts';
 
 /**
  * 0200 → 0210 sale (60.1 = 22): the issuer decides, and an approval debits the card by the
@@ -11,13 +10,10 @@ export const sale = financialHandler({
   type: 'sale',
   processingCode: '000000',
   needsAmount: true,
-  decide({ request, context, pinKey, panToken, card, today }) {
+  decide(input) {
+    const { request, context, panToken } = input;
     const amountMinor = request.amountMinor ?? 0;
-    const decision = authorise(
-      { pan: request.pan, pinBlock: request.pinBlock, pinKey, today, ask: { kind: 'debit', amountMinor } },
-      card,
-      context.tokens,
-    );
+    const decision = debitDecision(input);
     const outcome = issuerOutcome(decision, amountMinor, () => context.store.debit(panToken, decision.approvedMinor));
     return decision.code === ResponseCode.partialApproval ? { ...outcome, fields: { 4: amountField(decision.approvedMinor) } } : outcome;
   },

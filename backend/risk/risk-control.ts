@@ -2,23 +2,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { EventSink } from '../../platform/events.ts';
 import { ResponseCode } from '../response-codes.ts';
 import type { HostStore } from '../store/host-store.ts';
+import type { ScreenedRequest } from '../messages/handler.ts';
 import type { RiskEngine } from './risk-engine.ts';
 import type { AlertFilter, RiskAlert, RiskStore, TerminalFreeze } from './risk-store.ts';
 import type { RiskDecision, RiskHistory, RiskScope, RiskTransaction, TerminalBinding } from './risk-types.ts';
 import { readTerminalLocation } from './terminal-location.ts';
 
 /** A financial request as the handler read it; the PAN is already a token and a mask. */
-export interface ScreenRequest {
-  readonly terminalId: string;
-  /** Field 42 as sent. */
-  readonly merchantId: string;
-  readonly batch: string;
-  readonly stan: string;
-  readonly panToken: string;
-  readonly panMasked: string;
-  /** Field 59 as sent, if any. */
-  readonly location: string | undefined;
-}
+export type ScreenRequest = ScreenedRequest;
 
 /** Field 39 values risk control answers with (docs/host.md, "Risk control"). */
 export type RiskResponseCode = typeof ResponseCode.suspectedFraud | typeof ResponseCode.restrictedTerminal;
