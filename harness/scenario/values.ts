@@ -5,6 +5,8 @@ import { z } from 'zod';
  * every scalar arrives as the exact text the author wrote: `0000` stays a password, `128.50`
  * becomes 12850 fen without passing through a float.
  */
+import { patternOr } from '../../simulator/faults/params.ts';
+
 export { amount, oneOrMany } from '../../simulator/faults/params.ts';
 
 export const digits = (min: number, max: number, what: string) =>
@@ -17,16 +19,6 @@ export const count = z.string().regex(/^\d+$/, 'a whole number').transform(Numbe
 export { duration } from '../../simulator/faults/params.ts';
 
 /** `/pattern/flags` is a regular expression; anything else is a case-insensitive substring. */
-export const textMatch = z.string().transform((text, ctx) => {
-  const regex = /^\/(.*)\/([a-z]*)$/s.exec(text);
-  if (!regex) return { source: text, test: (value: string) => value.toLowerCase().includes(text.toLowerCase()) };
-  try {
-    const pattern = new RegExp(regex[1]!, regex[2]);
-    return { source: text, test: (value: string) => pattern.test(value) };
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
-    return z.NEVER;
-  }
-});
+export const textMatch = patternOr((text) => (value) => value.toLowerCase().includes(text.toLowerCase()));
 export type TextMatch = z.output<typeof textMatch>;
 

@@ -64,18 +64,25 @@ export const mti = z.string().regex(/^\d{4}$/, 'an MTI such as 0200');
 export const direction = z.enum(['to-host', 'to-terminal', 'both']);
 export type DirectionParam = z.output<typeof direction>;
 
-/** `/pattern/flags` is a regular expression; anything else must equal the value exactly. */
-export const exactOrPattern = z.string().transform((text, ctx) => {
-  const regex = /^\/(.*)\/([a-z]*)$/s.exec(text);
-  if (!regex) return { source: text, test: (value: string) => value === text };
-  try {
-    const pattern = new RegExp(regex[1]!, regex[2]);
-    return { source: text, test: (value: string) => pattern.test(value) };
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
-    return z.NEVER;
-  }
-});
+/**
+ * Text written as `/pattern/flags` is a regular expression; anything else is compared with
+ * `plain`. Scenario checks and message filters differ only in that fallback.
+ */
+export const patternOr = (plain: (text: string) => (value: string) => boolean) =>
+  z.string().transform((text, ctx) => {
+    const regex = /^\/(.*)\/([a-z]*)$/s.exec(text);
+    if (!regex) return { source: text, test: plain(text) };
+    try {
+      const pattern = new RegExp(regex[1]!, regex[2]);
+      return { source: text, test: (value: string) => pattern.test(value) };
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+
+/** `/pattern/flags`, or a value that must be equal exactly. */
+export const exactOrPattern = patternOr((text) => (value) => value === text);
 
 export const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
