@@ -1,5 +1,6 @@
 import type { ByteLink } from '../platform/byte-link.ts';
 import type { Clock } from '../platform/clock.ts';
+import { PoslabError } from '../platform/errors.ts';
 import { ignoreEvents } from '../platform/events.ts';
 import type { EventSink } from '../platform/events.ts';
 import type { Random } from '../platform/random.ts';
@@ -67,6 +68,12 @@ export interface AcquirerHost {
   respond(request: Uint8Array): Reply | undefined;
   /** Serves length-framed requests arriving on `link`; returns the function that stops it. */
   attach(link: ByteLink): () => void;
+  /**
+   * Runs `work`, which answers requests (through `respond` or attached links), under one commit
+   * of the store: see `HostStore.commitGroup`. When it throws, nothing the group booked exists,
+   * so none of the answers it produced may be sent.
+   */
+  commitGroup<T>(work: () => T): T;
   readonly provision: HostProvisioning;
   readonly queries: HostQueries;
   /** Jump-code risk control: alerts with their evidence, frozen terminals, unfreeze. */
@@ -128,6 +135,16 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
       sessions.add(detach);
       return detach;
     },
+    commitGroup(work) {
+      // A closed host answers nothing, and the store it owned is gone.
+      if (closed) return work();
+      try {
+        return store.commitGroup(work);
+      } catch (error) {
+        events('host', 'error', { code: errorCode(error), during: 'commit-group' });
+        throw error;
+      }
+    },
     provision: createProvisioning(store, lmk, tokens),
     queries: createQueries(store, tokens),
     risk,
@@ -149,4 +166,11 @@ function checkLocalMasterKey(store: HostStore, lmk: LocalMasterKey): void {
   } else if (recorded !== lmk.checkValue) {
     throw new HostError('HOST_LMK_MISMATCH', `store was written under LMK ${recorded}, not ${lmk.checkValue}`);
   }
+}
+
+/** A SQLite failure's code (SQLITE_IOERR, SQLITE_FULL, …) says what an operator must fix. */
+function errorCode(error: unknown): string {
+  if (error instanceof PoslabError) return error.code;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'UNEXPECTED';
 }

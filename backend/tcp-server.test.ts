@@ -1,9 +1,19 @@
-import { connect } from 'node:net';
-import type { Socket } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { connect, Socket } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeLengthFrame, LengthFrameDecoder } from '../protocol/framing/length-prefixed.ts';
+import type { AcquirerHost } from './host.ts';
+import { openHostStore, sqliteDatabaseOf } from './store/sqlite-host-store.ts';
 import { serveTcp } from './tcp-server.ts';
-import { hostFixture, loadWorkingKeys, provisionShop, readAnswer, signInRequest } from './test-support/terminal-messages.ts';
+import {
+  cards,
+  hostFixture,
+  loadWorkingKeys,
+  provisionShop,
+  readAnswer,
+  saleRequest,
+  signIn,
+  signInRequest,
+} from './test-support/terminal-messages.ts';
 
 /** Sends one frame and resolves with the first answer frame. */
 function exchangeOnce(socket: Socket, body: Uint8Array): Promise<Uint8Array> {
@@ -24,6 +34,24 @@ function connectTo(port: number): Promise<Socket> {
     socket.once('error', reject);
   });
 }
+
+/** Sends `bodies` in one write and resolves with the answers, or with what came before the host closed the connection. */
+function burst(socket: Socket, bodies: Uint8Array[]): Promise<{ answers: Uint8Array[]; closed: boolean }> {
+  const decoder = new LengthFrameDecoder();
+  const answers: Uint8Array[] = [];
+  return new Promise((resolve) => {
+    socket.on('data', (chunk) => {
+      answers.push(...decoder.push(chunk));
+      if (answers.length === bodies.length) resolve({ answers, closed: false });
+    });
+    socket.once('close', () => resolve({ answers, closed: true }));
+    socket.write(Buffer.concat(bodies.map((body) => encodeLengthFrame(body))));
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('host over TCP', () => {
   it('signs a terminal in over a real socket on an ephemeral port', async () => {
@@ -75,5 +103,110 @@ describe('host over TCP', () => {
     other.destroy();
     await server.close();
     host.close();
+  });
+
+  it('handles the requests of one loop turn under one commit, and sends none of their answers before it', async () => {
+    const { host } = hostFixture();
+    provisionShop(host);
+    const keys = signIn(host);
+    const committed = vi.fn();
+    const observed: AcquirerHost = {
+      ...host,
+      commitGroup: (work) => {
+        const result = host.commitGroup(work);
+        committed();
+        return result;
+      },
+    };
+    const server = await serveTcp(observed, { port: 0 });
+    // What leaves the server's sockets for the kernel; a corked socket hands its buffer over on uncork.
+    const proto = Socket.prototype as unknown as Record<'_write' | '_writev', (...args: unknown[]) => void>;
+    const sent = [vi.spyOn(proto, '_write'), vi.spyOn(proto, '_writev')];
+    const socket = await connectTo(server.port);
+
+    const sales = ['000002', '000003', '000004'].map((stan, i) =>
+      saleRequest({ stan, amountMinor: 1_000 * (i + 1), card: cards.debit, pin: cards.debit.pin }, keys),
+    );
+    const { answers } = await burst(socket, sales);
+    expect(answers.map((answer) => readAnswer(answer).message.fields[39])).toEqual(['00', '00', '00']);
+    expect(committed).toHaveBeenCalledTimes(1);
+    const commitOrder = committed.mock.invocationCallOrder[0]!;
+    const answerWrites = sent.flatMap((spy) =>
+      spy.mock.invocationCallOrder.filter((_, i) => (spy.mock.contexts[i] as Socket).localPort === server.port),
+    );
+    expect(answerWrites.length).toBeGreaterThan(0);
+    for (const order of answerWrites) expect(order).toBeGreaterThan(commitOrder);
+
+    socket.destroy();
+    await server.close();
+    host.close();
+  });
+
+  it('undoes only the request that fails inside a group: a repeated STAN is refused, its neighbours booked', async () => {
+    const { host } = hostFixture();
+    provisionShop(host);
+    const keys = signIn(host);
+    const server = await serveTcp(host, { port: 0 });
+    const socket = await connectTo(server.port);
+
+    const sale = (stan: string, amountMinor: number) => saleRequest({ stan, amountMinor, card: cards.debit, pin: cards.debit.pin }, keys);
+    const { answers } = await burst(socket, [sale('000002', 1_000), sale('000002', 7_000), sale('000003', 2_000)]);
+    expect(answers.map((answer) => readAnswer(answer).message.fields[39])).toEqual(['00', '94', '00']);
+    expect(host.queries.journal().map((row) => [row.stan, row.status])).toEqual([
+      ['000002', 'approved'],
+      ['000003', 'approved'],
+    ]);
+    expect(host.queries.balance(cards.debit.pan)).toBe(cards.debit.balanceMinor - 3_000);
+
+    socket.destroy();
+    await server.close();
+    host.close();
+  });
+
+  it('closes the connections of a group whose commit fails, unanswered, and books none of it', async () => {
+    const store = openHostStore();
+    const { host, events } = hostFixture({ store });
+    provisionShop(host);
+    const keys = signIn(host);
+    const db = sqliteDatabaseOf(store)!;
+    let failNext = true;
+    // A terminal of no merchant, its foreign key checked only at COMMIT: the group's requests are
+    // handled and answered, then its commit fails.
+    const failing: AcquirerHost = {
+      ...host,
+      commitGroup: (work) =>
+        host.commitGroup(() => {
+          const result = work();
+          if (failNext) {
+            failNext = false;
+            db.pragma('defer_foreign_keys = ON');
+            store.addTerminal({ terminalId: 'T0000099', merchantId: 'none', tmkWrapped: new Uint8Array(16), batch: '000001' });
+          }
+          return result;
+        }),
+    };
+    const server = await serveTcp(failing, { port: 0 });
+    const sale = saleRequest({ stan: '000002', amountMinor: 1_000, card: cards.debit, pin: cards.debit.pin }, keys);
+
+    const first = await connectTo(server.port);
+    const beside = await connectTo(server.port);
+    const [lost, lostBeside] = await Promise.all([burst(first, [sale]), burst(beside, [signInRequest('000009')])]);
+    expect(lost).toEqual({ answers: [], closed: true });
+    expect(lostBeside).toEqual({ answers: [], closed: true });
+    expect(events).toContainEqual({ source: 'host', kind: 'error', detail: { code: 'SQLITE_CONSTRAINT_FOREIGNKEY', during: 'commit-group' } });
+    expect(host.queries.journal()).toEqual([]);
+    expect(host.queries.balance(cards.debit.pan)).toBe(cards.debit.balanceMinor);
+    expect(store.terminal('T0000099')).toBeUndefined();
+
+    // Nothing of the group was kept, so the same sale on a new connection is new to the host.
+    const again = await connectTo(server.port);
+    const { answers } = await burst(again, [sale]);
+    expect(readAnswer(answers[0]).message.fields[39]).toBe('00');
+    expect(host.queries.journal()).toHaveLength(1);
+
+    again.destroy();
+    await server.close();
+    host.close();
+    store.close();
   });
 });

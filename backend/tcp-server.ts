@@ -24,10 +24,10 @@ export interface TcpHostServer {
  */
 export function serveTcp(host: AcquirerHost, options: TcpServeOptions): Promise<TcpHostServer> {
   const sockets = new Set<Socket>();
-  const writes = new WriteBatch();
+  const turn = new LoopTurn(host);
   const server = createServer((socket) => {
     sockets.add(socket);
-    const link = new SocketLink(socket, writes);
+    const link = new SocketLink(socket, turn);
     const detach = host.attach(link);
     socket.once('close', () => {
       sockets.delete(socket);
@@ -60,7 +60,7 @@ class SocketLink implements ByteLink {
 
   constructor(
     private readonly socket: Socket,
-    private readonly writes: WriteBatch,
+    private readonly turn: LoopTurn,
   ) {
     socket.setNoDelay(true);
     // A reset by the peer surfaces as 'error' then 'close'; the close is what matters here.
@@ -77,13 +77,17 @@ class SocketLink implements ByteLink {
 
   write(bytes: Uint8Array): void {
     if (!this.up) throw new LinkDownError();
-    this.writes.write(this.socket, bytes);
+    this.turn.write(this.socket, bytes);
   }
 
   onData(listener: (bytes: Uint8Array) => void): () => void {
-    const relay = (chunk: Buffer) => listener(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+    const reader: Reader = { socket: this.socket, listener, active: true };
+    const relay = (chunk: Buffer) => this.turn.receive(reader, chunk);
     this.socket.on('data', relay);
-    return () => this.socket.off('data', relay);
+    return () => {
+      reader.active = false;
+      this.socket.off('data', relay);
+    };
   }
 
   onStatus(listener: (up: boolean) => void): () => void {
@@ -95,28 +99,75 @@ class SocketLink implements ByteLink {
   }
 }
 
+/** Who takes a connection's bytes; no longer `active` once it stopped listening. */
+interface Reader {
+  readonly socket: Socket;
+  readonly listener: (bytes: Uint8Array) => void;
+  active: boolean;
+}
+
 /**
- * Answers leave together once the event loop has read every socket that was ready: each
- * socket written to is corked until the loop's check phase (setImmediate, which runs right
- * after the I/O poll, not after any delay), then uncorked. A burst of answers wakes the
- * terminals' side once instead of once per answer, and answers to one connection go out in
- * one write. Answers are only ever written after their booking committed; this changes when
- * they leave within the same turn of the loop, never their order on a connection.
+ * One turn of the event loop is the unit of commit and of sending. What the sockets delivered
+ * during the loop's I/O poll is handled in its check phase (setImmediate, which runs right after
+ * the poll, not after any delay), all of it inside one commit group of the host's store: a file
+ * store then syncs to disk once per turn instead of once per request. Answers go to sockets
+ * corked until that commit has succeeded, so an approval is on disk before its answer leaves.
+ * If the commit fails, nothing the group booked exists: the connections that sent its requests
+ * are closed unanswered, and their terminals reverse as for any lost answer.
+ *
+ * Handling in the check phase rather than as bytes arrive keeps the group's transaction open
+ * only inside one synchronous call, so no other writer of the store (the admin API, a timer)
+ * can slip into it and act on a booking not yet committed. Answers leave when they did before
+ * — once per turn, in one write per connection, never reordered on a connection. An answer a
+ * slow issuer delays is written by a timer in a later turn, long after its commit.
  */
-class WriteBatch {
+class LoopTurn {
+  private arrived: Array<{ reader: Reader; chunk: Buffer }> = [];
   private readonly corked = new Set<Socket>();
+  private scheduled = false;
+
+  constructor(private readonly host: AcquirerHost) {}
+
+  receive(reader: Reader, chunk: Buffer): void {
+    this.arrived.push({ reader, chunk });
+    this.schedule();
+  }
 
   write(socket: Socket, bytes: Uint8Array): void {
     if (!this.corked.has(socket)) {
       socket.cork();
       this.corked.add(socket);
-      if (this.corked.size === 1) setImmediate(this.flush);
+      this.schedule();
     }
     socket.write(bytes);
   }
 
-  private readonly flush = (): void => {
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(this.run);
+  }
+
+  private readonly run = (): void => {
+    const arrived = this.arrived;
+    this.arrived = [];
+    if (arrived.length > 0) this.handle(arrived);
     for (const socket of this.corked) socket.uncork();
     this.corked.clear();
+    this.scheduled = false;
   };
+
+  private handle(arrived: ReadonlyArray<{ reader: Reader; chunk: Buffer }>): void {
+    try {
+      this.host.commitGroup(() => {
+        // A request whose answer can no longer leave is not booked.
+        for (const { reader, chunk } of arrived) {
+          if (reader.active && reader.socket.writable) reader.listener(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+        }
+      });
+    } catch {
+      // The host reported it; destroying a corked socket discards what was written to it.
+      for (const { reader } of arrived) reader.socket.destroy();
+    }
+  }
 }

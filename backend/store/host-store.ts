@@ -261,7 +261,16 @@ export interface HostStore {
   appendReconciliation(entry: ReconciliationEntry): number;
   reconciliations(filter?: { terminalId?: string }): ReconciliationRow[];
 
-  /** Runs `work` atomically: all of its writes are durable when it returns, or none are. */
+  /**
+   * Runs `work` atomically: all of its writes are durable when it returns, or none are. Inside
+   * a commit group they are durable when the group commits, and a failure undoes only `work`.
+   */
   transaction<T>(work: () => T): T;
+  /**
+   * Runs `work` (many requests' transactions) under one commit, so a file store syncs to disk
+   * once for all of them. Nothing of the group is durable before it returns; when `work` or the
+   * commit throws, every write of the group is undone and the error thrown.
+   */
+  commitGroup<T>(work: () => T): T;
   close(): void;
 }

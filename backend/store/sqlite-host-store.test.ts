@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { cards, hostFixture, provisionShop, readAnswer, saleRequest, signIn, terminalMasterKey } from '../test-support/terminal-messages.ts';
 import { migrations } from './migrations.ts';
-import { openHostStore } from './sqlite-host-store.ts';
+import { onRollback, openHostStore, sqliteDatabaseOf } from './sqlite-host-store.ts';
 
 const folders: string[] = [];
 function scratchFile(): string {
@@ -63,6 +63,58 @@ describe('host store', () => {
       }),
     ).toThrow('roll back');
     expect(store.terminal('T1')).toMatchObject({ batch: '000001', lastStan: '000008', signedIn: true });
+    store.close();
+  });
+
+  it('makes a commit group durable only when it commits, each transaction inside rolling back alone', () => {
+    const file = scratchFile();
+    const store = openHostStore({ file });
+    const { host } = hostFixture({ store });
+    provisionShop(host);
+    const keys = signIn(host);
+    const reader = new Database(file, { readonly: true });
+    const journaled = () => (reader.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+    const sale = (stan: string, amountMinor: number) =>
+      readAnswer(host.handle(saleRequest({ stan, amountMinor, card: cards.debit, pin: cards.debit.pin }, keys))).message.fields[39];
+
+    const codes = host.commitGroup(() => {
+      const answered = [sale('000002', 1_000), sale('000002', 9_000), sale('000003', 2_000)];
+      expect(journaled()).toBe(0);
+      return answered;
+    });
+    expect(codes).toEqual(['00', '94', '00']);
+    expect(journaled()).toBe(2);
+    expect(host.queries.balance(cards.debit.pan)).toBe(cards.debit.balanceMinor - 3_000);
+    reader.close();
+    host.close();
+    store.close();
+  });
+
+  it('undoes the whole group and forgets cached records when its commit fails', () => {
+    const store = openHostStore();
+    let rollbacks = 0;
+    onRollback(store, () => rollbacks++);
+    store.addMerchant({ id: 'M1', name: 'Shop', mcc: '5411', region: '310000' });
+    store.addTerminal({ terminalId: 'T1', merchantId: 'M1', tmkWrapped: new Uint8Array(16), batch: '000001' });
+
+    const group = () =>
+      store.commitGroup(() => {
+        store.transaction(() => store.recordStan('T1', '000005'));
+        expect(() =>
+          store.transaction(() => {
+            store.openBatch('T1', '000002');
+            throw new Error('this request fails');
+          }),
+        ).toThrow('this request fails');
+        expect(store.terminal('T1')).toMatchObject({ batch: '000001', lastStan: '000005' });
+        // Checked only at COMMIT: a terminal of no merchant makes the commit itself fail.
+        sqliteDatabaseOf(store)?.pragma('defer_foreign_keys = ON');
+        store.addTerminal({ terminalId: 'T2', merchantId: 'none', tmkWrapped: new Uint8Array(16), batch: '000001' });
+      });
+    expect(group).toThrow(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' }));
+    expect(rollbacks).toBe(2);
+    expect(store.terminal('T1')).toMatchObject({ batch: '000001', lastStan: undefined });
+    expect(store.terminal('T2')).toBeUndefined();
     store.close();
   });
 

@@ -33,20 +33,24 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
   // db.transaction() call, which cost more than the BEGIN and COMMIT of an in-memory store.
   const inTransaction = db.transaction((work: () => unknown) => work());
   const terminals = new Map<string, TerminalRecord>();
+  // A transaction and a commit group are one construct in SQLite: the outermost BEGINs and
+  // COMMITs, anything run inside it becomes a SAVEPOINT that rolls back alone. Whichever level
+  // rolls back, records read or written inside may be ahead of the database.
+  const atomically = <T>(work: () => T): T => {
+    try {
+      return inTransaction(work) as T;
+    } catch (error) {
+      terminals.clear();
+      for (const listener of rollbackListeners.get(store) ?? []) listener();
+      throw error;
+    }
+  };
   const store: HostStore = {
     ...sqliteRegistry(db, terminals),
     ...sqliteJournal(db),
     ...sqliteSettlements(db),
-    transaction<T>(work: () => T): T {
-      try {
-        return inTransaction(work) as T;
-      } catch (error) {
-        // Rolled back: records read or written inside may be ahead of the database.
-        terminals.clear();
-        for (const listener of rollbackListeners.get(store) ?? []) listener();
-        throw error;
-      }
-    },
+    transaction: atomically,
+    commitGroup: atomically,
     close() {
       if (db.open) db.close();
     },
