@@ -1,7 +1,6 @@
 import type { RetailMacKey } from '../../protocol/crypto/retail-mac.ts';
-import { packMessage } from '../../protocol/iso8583/codec.ts';
+import { packMessage, packSigned } from '../../protocol/iso8583/codec.ts';
 import type { Dialect, FieldValue, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
-import { signedPack } from './mac.ts';
 
 /**
  * The answer's MTI: the third digit goes from request (0), advice (2) or notification (4) to
@@ -13,12 +12,16 @@ export function answerMti(requestMti: string): string | undefined {
   return `${requestMti.slice(0, 2)}${fn + 1}${requestMti.slice(3)}`;
 }
 
-/** The TPDU turned round (destination and source NII swapped); the application header echoed. */
+/** The TPDU turned round (destination and source NII swapped); the application header echoed as it came. */
 export function answerHeader(header: MessageHeader): MessageHeader {
-  const tpdu = header.tpdu.slice();
-  tpdu.set(header.tpdu.subarray(3, 5), 1);
-  tpdu.set(header.tpdu.subarray(1, 3), 3);
-  return { tpdu, appHeader: header.appHeader.slice() };
+  const from = header.tpdu;
+  const tpdu = new Uint8Array(5);
+  tpdu[0] = from[0] as number;
+  tpdu[1] = from[3] as number;
+  tpdu[2] = from[4] as number;
+  tpdu[3] = from[1] as number;
+  tpdu[4] = from[2] as number;
+  return { tpdu, appHeader: header.appHeader };
 }
 
 /** The request's values for `ids`, where it has them. */
@@ -31,7 +34,7 @@ export function echoFields(request: IsoMessage, ids: readonly number[]): Partial
   return fields;
 }
 
-/** Packs an answer and, given a MAC key, seals it with field 64. */
+/** Packs an answer and, given a MAC key, seals it with field 64 holding the MAC of everything before it. */
 export function packAnswer(dialect: Dialect, message: IsoMessage, header: MessageHeader, macKey?: RetailMacKey): Uint8Array {
-  return macKey ? signedPack(dialect, message, header, macKey) : packMessage(dialect, message, header);
+  return macKey ? packSigned(dialect, message, header, macKey) : packMessage(dialect, message, header);
 }

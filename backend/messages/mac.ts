@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RetailMacKey } from '../../protocol/crypto/retail-mac.ts';
-import { macRegion, packMessage, withMac } from '../../protocol/iso8583/codec.ts';
-import type { Dialect, IsoMessage, MessageHeader } from '../../protocol/iso8583/types.ts';
+import { macRegion } from '../../protocol/iso8583/codec.ts';
+import type { Dialect, IsoMessage } from '../../protocol/iso8583/types.ts';
 
 const MAC_LENGTH = 8;
 
@@ -15,10 +15,4 @@ export function requestMacVerifies(dialect: Dialect, request: IsoMessage, bytes:
   if (!(received instanceof Uint8Array) || received.length !== MAC_LENGTH) return false;
   const expected = macKey.mac(macRegion(dialect, bytes));
   return timingSafeEqual(expected, received);
-}
-
-/** Packs `message` with field 64 holding the MAC of everything before it. */
-export function signedPack(dialect: Dialect, message: IsoMessage, header: MessageHeader, macKey: RetailMacKey): Uint8Array {
-  const unsigned = packMessage(dialect, { mti: message.mti, fields: { ...message.fields, 64: new Uint8Array(MAC_LENGTH) } }, header);
-  return withMac(unsigned, macKey.mac(macRegion(dialect, unsigned)));
 }

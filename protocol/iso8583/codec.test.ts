@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { macRegion, packMessage, unpackMessage, withMac } from './codec.ts';
+import { macRegion, packMessage, packSigned, unpackMessage, withMac } from './codec.ts';
 import { cupPos } from './dialect-cup-pos.ts';
 import { Iso8583Error } from './errors.ts';
 import { messageArbitrary } from './testing/arbitrary-message.ts';
@@ -105,6 +105,35 @@ describe('cup-pos codec: byte layout', () => {
     expect(toHex(signed.subarray(signed.length - 8))).toBe('0011223344556677');
     expect(toHex(signed.subarray(0, signed.length - 8))).toBe(toHex(saleBytes.subarray(0, saleBytes.length - 8)));
     expect(toHex(saleBytes.subarray(saleBytes.length - 8))).toBe('A1A2A3A4A5A6A7A8');
+  });
+
+  it('signs in one pack exactly as pack, macRegion and withMac do in three, for random messages', () => {
+    const signer = { mac: (region: Uint8Array) => Uint8Array.from(region.subarray(0, 8)).reverse().map((byte, i) => byte ^ region.length ^ i) };
+    const header = fc.record({ tpdu: fc.uint8Array({ minLength: 5, maxLength: 5 }), appHeader: fc.uint8Array({ minLength: 6, maxLength: 6 }) });
+    fc.assert(
+      fc.property(messageArbitrary(cupPos), header, (message, head) => {
+        const fields = Object.fromEntries(Object.entries(message.fields).filter(([id]) => Number(id) < 64));
+        const placeholder = packMessage(cupPos, { mti: message.mti, fields: { ...fields, 64: new Uint8Array(8) } }, head);
+        const expected = withMac(placeholder, signer.mac(macRegion(cupPos, placeholder)));
+        expect(toHex(packSigned(cupPos, { mti: message.mti, fields }, head, signer))).toBe(toHex(expected));
+      }),
+      { seed: 9797, numRuns: 300 },
+    );
+  });
+
+  it('refuses to sign a message that already has field 64, or a MAC that is not 8 bytes', () => {
+    const eight = { mac: () => new Uint8Array(8) };
+    const error = catchError(() => packSigned(cupPos, sale, cupPos.defaultHeader, eight));
+    expect([error.code, error.side, error.field]).toEqual(['ISO_BAD_FORMAT', 'local', 64]);
+    const short = catchError(() => packSigned(cupPos, { mti: '0810', fields: { 39: '00' } }, cupPos.defaultHeader, { mac: () => new Uint8Array(4) }));
+    expect([short.code, short.field]).toEqual(['ISO_BAD_FORMAT', 64]);
+  });
+
+  it('unpacks the header and binary fields as views into the bytes, not copies', () => {
+    const { header, message } = unpackMessage(cupPos, saleBytes);
+    expect(header.tpdu.buffer).toBe(saleBytes.buffer);
+    expect(header.appHeader.buffer).toBe(saleBytes.buffer);
+    expect((message.fields[64] as Uint8Array).buffer).toBe(saleBytes.buffer);
   });
 
   it('refuses a MAC region when field 64 is absent', () => {

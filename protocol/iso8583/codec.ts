@@ -7,19 +7,26 @@ import type { Dialect, FieldValue, IsoMessage, MessageHeader } from './types.ts'
  * Theory of operation. A message travels as HEADER (TPDU + application header) · MTI (2 BCD
  * bytes) · BITMAP (8 bytes, or 16 when any field above 64 is present; bit 1 flags the second
  * half) · fields in ascending order. Each dialect is compiled once into an array of field codecs
- * indexed by field number and a scratch buffer big enough for the largest possible message, so
- * packing writes into the scratch and makes a single copy, and unpacking walks the bitmap with
- * one cursor. Pack errors are ours (side 'local'); unpack errors are the peer's (side 'peer'),
- * and nothing else escapes unpack whatever the bytes.
+ * indexed by field number, a scratch buffer big enough for the largest possible message and a
+ * read cursor, so packing writes into the scratch and makes a single copy (a signed message gets
+ * its MAC computed over the scratch before that copy), and unpacking walks the bitmap with the
+ * one cursor. Unpacking copies no bytes: the header and binary field values are views into the
+ * bytes given, which the caller must not change while it uses them. Pack errors are ours (side
+ * 'local'); unpack errors are the peer's (side 'peer'), and nothing else escapes unpack whatever
+ * the bytes. None of this is re-entrant, and none of it needs to be: it never calls out while a
+ * scratch or cursor is in use, except to a signer that only computes a MAC.
  */
 
 const TPDU_LENGTH = 5;
 const MTI_LENGTH = 2;
 const MAC_LENGTH = 8;
+const MAC_FIELD = 64;
+const MAC_PLACEHOLDER = new Uint8Array(MAC_LENGTH);
 
 interface CompiledDialect {
   readonly codecs: ReadonlyArray<FieldCodec | undefined>;
   readonly scratch: Uint8Array;
+  readonly cursor: Cursor;
 }
 
 const compiled = new WeakMap<Dialect, CompiledDialect>();
@@ -34,7 +41,7 @@ function compile(dialect: Dialect): CompiledDialect {
     codecs[spec.id] = codec;
     maxBytes += codec.maxBytes;
   }
-  const result: CompiledDialect = { codecs, scratch: new Uint8Array(maxBytes) };
+  const result: CompiledDialect = { codecs, scratch: new Uint8Array(maxBytes), cursor: { pos: 0 } };
   compiled.set(dialect, result);
   return result;
 }
@@ -76,6 +83,32 @@ function readMti(bytes: Uint8Array, pos: number): string {
 
 /** TPDU + header + MTI (BCD) + bitmap + fields; the 2-byte length frame is framing's job. */
 export function packMessage(dialect: Dialect, message: IsoMessage, header: MessageHeader = dialect.defaultHeader): Uint8Array {
+  return compile(dialect).scratch.slice(0, packIntoScratch(dialect, message, header, false));
+}
+
+/** What computes field 64 over the bytes `macRegion` covers, such as a retail MAC key. */
+export interface MessageSigner {
+  mac(region: Uint8Array): Uint8Array;
+}
+
+/**
+ * Packs `message`, whose fields must stop before 64, with field 64 added holding the signer's
+ * MAC: the same bytes as `withMac(packed, mac(macRegion(packed)))` of the message with a
+ * placeholder 64, with one copy instead of three.
+ */
+export function packSigned(dialect: Dialect, message: IsoMessage, header: MessageHeader, signer: MessageSigner): Uint8Array {
+  const out = compile(dialect).scratch;
+  const length = packIntoScratch(dialect, message, header, true);
+  const mac = signer.mac(out.subarray(dialect.headerLength, length - MAC_LENGTH));
+  if (mac.length !== MAC_LENGTH) {
+    throw new Iso8583Error('ISO_BAD_FORMAT', 'local', 'MAC must be 8 bytes', { field: MAC_FIELD, offset: length - MAC_LENGTH });
+  }
+  out.set(mac, length - MAC_LENGTH);
+  return out.slice(0, length);
+}
+
+/** Packs into the dialect's scratch, with a zero field 64 added when `macSlot`; returns the length. */
+function packIntoScratch(dialect: Dialect, message: IsoMessage, header: MessageHeader, macSlot: boolean): number {
   const { codecs, scratch: out } = compile(dialect);
   const headerLength = dialect.headerLength;
   if (header.tpdu.length !== TPDU_LENGTH || header.appHeader.length !== headerLength - TPDU_LENGTH) {
@@ -96,34 +129,54 @@ export function packMessage(dialect: Dialect, message: IsoMessage, header: Messa
     const value = fields[key];
     if (value === undefined) continue;
     const id = fieldNumber(key);
-    const codec = id > 0 ? codecs[id] : undefined;
-    if (codec === undefined) {
-      throw new Iso8583Error('ISO_UNKNOWN_FIELD', 'local', `not in dialect ${dialect.name}`, id > 0 ? { field: id, offset: pos } : { offset: pos });
-    }
-    pos = codec.pack(value, out, pos);
-    const bitmapByte = bitmapAt + ((id - 1) >> 3);
-    out[bitmapByte] = (out[bitmapByte] as number) | (0x80 >> ((id - 1) & 7));
+    pos = packField(dialect, codecs, id, value, out, pos);
     last = id;
+  }
+  if (macSlot) {
+    if (last >= MAC_FIELD) {
+      throw new Iso8583Error('ISO_BAD_FORMAT', 'local', 'a signed message ends at field 64', { field: last, offset: pos });
+    }
+    pos = packField(dialect, codecs, MAC_FIELD, MAC_PLACEHOLDER, out, pos);
+    last = MAC_FIELD;
   }
 
   if (last > 64) {
     out[bitmapAt] = (out[bitmapAt] as number) | 0x80;
-    return out.slice(0, pos);
+    return pos;
   }
   out.copyWithin(bitmapAt + 8, fieldsAt, pos);
-  return out.slice(0, pos - 8);
+  return pos - 8;
+}
+
+/** Writes field `id` at `pos` and sets its bit in the bitmap (at its fixed place after the header and MTI). */
+function packField(
+  dialect: Dialect,
+  codecs: ReadonlyArray<FieldCodec | undefined>,
+  id: number,
+  value: FieldValue,
+  out: Uint8Array,
+  pos: number,
+): number {
+  const codec = id > 0 ? codecs[id] : undefined;
+  if (codec === undefined) {
+    throw new Iso8583Error('ISO_UNKNOWN_FIELD', 'local', `not in dialect ${dialect.name}`, id > 0 ? { field: id, offset: pos } : { offset: pos });
+  }
+  const end = codec.pack(value, out, pos);
+  const bitmapByte = dialect.headerLength + MTI_LENGTH + ((id - 1) >> 3);
+  out[bitmapByte] = (out[bitmapByte] as number) | (0x80 >> ((id - 1) & 7));
+  return end;
 }
 
 export function unpackMessage(dialect: Dialect, bytes: Uint8Array): { header: MessageHeader; message: IsoMessage } {
-  const { codecs } = compile(dialect);
+  const { codecs, cursor } = compile(dialect);
   const headerLength = dialect.headerLength;
   const bitmapAt = headerLength + MTI_LENGTH;
   if (bytes.length < bitmapAt + 8) {
     throw new Iso8583Error('ISO_TRUNCATED', 'peer', 'shorter than header, MTI and bitmap', { offset: bytes.length });
   }
   const header: MessageHeader = {
-    tpdu: bytes.slice(0, TPDU_LENGTH),
-    appHeader: bytes.slice(TPDU_LENGTH, headerLength),
+    tpdu: bytes.subarray(0, TPDU_LENGTH),
+    appHeader: bytes.subarray(TPDU_LENGTH, headerLength),
   };
   const mti = readMti(bytes, headerLength);
   const bitmapLength = ((bytes[bitmapAt] as number) & 0x80) === 0 ? 8 : 16;
@@ -132,7 +185,7 @@ export function unpackMessage(dialect: Dialect, bytes: Uint8Array): { header: Me
   }
 
   const fields: Partial<Record<number, FieldValue>> = {};
-  const cursor: Cursor = { pos: bitmapAt + bitmapLength };
+  cursor.pos = bitmapAt + bitmapLength;
   for (let index = 0; index < bitmapLength; index++) {
     const bits = bytes[bitmapAt + index] as number;
     if (bits === 0) continue;

@@ -16,7 +16,10 @@ export interface ContentPart {
    * character on the way (one pass, not two); throws ISO_BAD_FORMAT (local) for a bad one.
    */
   write(value: FieldValue, units: number, slotUnits: number, out: Uint8Array, pos: number, field: number): void;
-  /** Reads `units` units at `pos`; throws ISO_BAD_FORMAT (peer) for bytes outside the alphabet. */
+  /**
+   * Reads `units` units at `pos`; throws ISO_BAD_FORMAT (peer) for bytes outside the alphabet.
+   * Bytes come back as a view into `bytes`, not a copy.
+   */
   read(bytes: Uint8Array, pos: number, units: number, field: number): FieldValue;
 }
 
@@ -165,7 +168,7 @@ const binaryPart: ContentPart = {
   write(value, _units, _slotUnits, out, pos) {
     out.set(value as Uint8Array, pos);
   },
-  read: (bytes, pos, units) => bytes.slice(pos, pos + units),
+  read: (bytes, pos, units) => bytes.subarray(pos, pos + units),
 };
 
 export const contentParts = {
