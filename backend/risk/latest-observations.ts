@@ -2,6 +2,9 @@ import type { RiskTransaction } from './risk-types.ts';
 
 type Scope = 'terminal' | 'card';
 
+/** The latest observation of one terminal or card in the database, if it has any. */
+export type LatestReader = (key: string) => RiskTransaction | undefined;
+
 /** Cards remembered at most; past it the longest-unseen card is looked up in the database again. */
 const MAX_CARDS = 100_000;
 
@@ -13,43 +16,45 @@ const MAX_CARDS = 100_000;
  * what was committed. Only the latest is kept: rules that need more still ask the database.
  */
 export class LatestObservations {
-  readonly #byScope: Readonly<Record<Scope, Map<string, RiskTransaction | null>>> = { terminal: new Map(), card: new Map() };
+  readonly #terminals = new Map<string, RiskTransaction | null>();
+  readonly #cards = new Map<string, RiskTransaction | null>();
 
-  /** The latest observation after `since`, or `read` from the database when not known here. */
-  last(scope: Scope, key: string, since: number, read: () => RiskTransaction | undefined): RiskTransaction | undefined {
-    const known = this.#byScope[scope];
-    let latest = known.get(key);
+  constructor(private readonly read: Readonly<Record<Scope, LatestReader>>) {}
+
+  /** The latest observation after `since`, read from the database when not known here. */
+  last(scope: Scope, key: string, since: number): RiskTransaction | undefined {
+    let latest = (scope === 'terminal' ? this.#terminals : this.#cards).get(key);
     if (latest === undefined) {
-      latest = read() ?? null;
-      this.#remember(scope, key, latest);
+      latest = this.read[scope](key) ?? null;
+      if (scope === 'terminal') this.#terminals.set(key, latest);
+      else this.#rememberCard(key, latest);
     }
     return latest !== null && latest.at > since ? latest : undefined;
   }
 
   /** A newly recorded observation; the database orders by time, then by insertion. */
   recorded(transaction: RiskTransaction): void {
-    this.#advance('terminal', transaction.terminalId, transaction);
-    this.#advance('card', transaction.cardToken, transaction);
+    if (moves(this.#terminals.get(transaction.terminalId), transaction)) this.#terminals.set(transaction.terminalId, transaction);
+    if (moves(this.#cards.get(transaction.cardToken), transaction)) this.#rememberCard(transaction.cardToken, transaction);
   }
 
   forget(): void {
-    this.#byScope.terminal.clear();
-    this.#byScope.card.clear();
+    this.#terminals.clear();
+    this.#cards.clear();
   }
 
-  #advance(scope: Scope, key: string, transaction: RiskTransaction): void {
-    const latest = this.#byScope[scope].get(key);
-    // Unknown stays unknown: the database will say. Known moves on unless the clock went back.
-    if (latest === null || (latest !== undefined && transaction.at >= latest.at)) this.#remember(scope, key, transaction);
-  }
-
-  #remember(scope: Scope, key: string, latest: RiskTransaction | null): void {
-    const known = this.#byScope[scope];
-    known.delete(key);
-    known.set(key, latest);
-    if (scope === 'card' && known.size > MAX_CARDS) {
-      const oldest = known.keys().next().value;
-      if (oldest !== undefined) known.delete(oldest);
+  /** Terminals are as many as are registered; cards are bounded, the longest unseen going first. */
+  #rememberCard(key: string, latest: RiskTransaction | null): void {
+    this.#cards.delete(key);
+    this.#cards.set(key, latest);
+    if (this.#cards.size > MAX_CARDS) {
+      const oldest = this.#cards.keys().next().value;
+      if (oldest !== undefined) this.#cards.delete(oldest);
     }
   }
+}
+
+/** Unknown stays unknown (the database will say); known moves on unless the clock went back. */
+function moves(latest: RiskTransaction | null | undefined, transaction: RiskTransaction): boolean {
+  return latest === null || (latest !== undefined && transaction.at >= latest.at);
 }

@@ -47,18 +47,21 @@ const BEGINNING = -Number.MAX_VALUE;
 export class SqliteRiskStore implements RiskStore {
   private readonly recentByTerminal;
   private readonly recentByCard;
-  private readonly lastByTerminal;
-  private readonly lastByCard;
   private readonly countByTerminal;
   private readonly countByCard;
   private readonly insertObservation;
   private readonly insertAlert;
-  private readonly currentFreeze;
   private readonly allFrozen;
   private readonly insertFreeze;
   private readonly unfreeze;
   private readonly registered;
-  private readonly latest = new LatestObservations();
+  private readonly latest;
+  /**
+   * Every freeze in force, by terminal, read whole on first use (`undefined`: not read since the
+   * last rollback). Freezes are written only through this store, which keeps it exact, so screening
+   * a request costs no query for it.
+   */
+  private inForce: Map<string, TerminalFreeze> | undefined;
 
   constructor(private readonly db: Database.Database) {
     const recent = (column: string) =>
@@ -72,8 +75,13 @@ export class SqliteRiskStore implements RiskStore {
       db.prepare<[string, number], ObservationRow>(
         `SELECT * FROM risk_observations WHERE ${column} = ? AND at > ? ORDER BY at DESC, id DESC LIMIT 1`,
       );
-    this.lastByTerminal = last('terminal_id');
-    this.lastByCard = last('card_token');
+    const lastByTerminal = last('terminal_id');
+    const lastByCard = last('card_token');
+    const latestOf = (query: typeof lastByTerminal) => (key: string) => {
+      const row = query.get(key, BEGINNING);
+      return row && observationFromRow(row);
+    };
+    this.latest = new LatestObservations({ terminal: latestOf(lastByTerminal), card: latestOf(lastByCard) });
     const count = (column: string) =>
       db.prepare<[string, number, number], { n: number }>(
         `SELECT COUNT(*) AS n FROM (SELECT 1 FROM risk_observations WHERE ${column} = ? AND at > ? LIMIT ?)`,
@@ -86,9 +94,6 @@ export class SqliteRiskStore implements RiskStore {
     );
     this.insertAlert = db.prepare(
       `INSERT INTO risk_alerts (rule, action, terminal_id, merchant_id, summary, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.currentFreeze = db.prepare<[string], FreezeRow>(
-      'SELECT * FROM terminal_freezes WHERE terminal_id = ? AND unfrozen_at IS NULL',
     );
     this.allFrozen = db.prepare<[], FreezeRow>('SELECT * FROM terminal_freezes WHERE unfrozen_at IS NULL ORDER BY frozen_at, id');
     this.insertFreeze = db.prepare(
@@ -113,10 +118,7 @@ export class SqliteRiskStore implements RiskStore {
   }
 
   last(scope: 'terminal' | 'card', key: string, since: number): RiskTransaction | undefined {
-    return this.latest.last(scope, key, since, () => {
-      const row = (scope === 'terminal' ? this.lastByTerminal : this.lastByCard).get(key, BEGINNING);
-      return row && observationFromRow(row);
-    });
+    return this.latest.last(scope, key, since);
   }
 
   count(scope: 'terminal' | 'card', key: string, since: number, atMost: number): number {
@@ -161,8 +163,8 @@ export class SqliteRiskStore implements RiskStore {
   }
 
   freeze(terminalId: string): TerminalFreeze | undefined {
-    const row = this.currentFreeze.get(terminalId);
-    return row && freezeFromRow(row);
+    this.inForce ??= new Map(this.allFrozen.all().map((row) => [row.terminal_id, freezeFromRow(row)]));
+    return this.inForce.get(terminalId);
   }
 
   frozen(): TerminalFreeze[] {
@@ -171,10 +173,20 @@ export class SqliteRiskStore implements RiskStore {
 
   addFreeze(freeze: { terminalId: string; alertId: number; reason: string; at: number }): void {
     this.insertFreeze.run(freeze.terminalId, freeze.alertId, freeze.reason, freeze.at);
+    this.inForce?.set(freeze.terminalId, {
+      terminalId: freeze.terminalId,
+      alertId: freeze.alertId,
+      reason: freeze.reason,
+      frozenAt: freeze.at,
+      unfrozenAt: undefined,
+      unfrozenBy: undefined,
+    });
   }
 
   endFreeze(terminalId: string, at: number, by: string): boolean {
-    return this.unfreeze.run(at, by, terminalId).changes > 0;
+    const lifted = this.unfreeze.run(at, by, terminalId).changes > 0;
+    this.inForce?.delete(terminalId);
+    return lifted;
   }
 
   /** Inside the request's own transaction (the host screens there) the work simply joins it. */
@@ -191,6 +203,7 @@ export class SqliteRiskStore implements RiskStore {
   /** A transaction rolled back: what this store remembers may be ahead of the database. */
   forgetCached(): void {
     this.latest.forget();
+    this.inForce = undefined;
   }
 }
 
