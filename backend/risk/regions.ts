@@ -74,6 +74,8 @@ export function regionPoint(code: string): RegionPoint | undefined {
  * Shenzhen, `310115` only Pudong. Anything that is not a region code must match exactly.
  */
 export function regionContains(registered: string, reported: string): boolean {
+  // A terminal at home reports its own registered code: that answer needs no parsing.
+  if (registered === reported) return true;
   if (!isRegionCode(registered) || !isRegionCode(reported)) return registered === reported;
   const significant = registered.endsWith('0000') ? 2 : registered.endsWith('00') ? 4 : 6;
   return registered.slice(0, significant) === reported.slice(0, significant);

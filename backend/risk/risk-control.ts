@@ -7,6 +7,7 @@ import type { RiskEngine } from './risk-engine.ts';
 import type { AlertFilter, RiskAlert, RiskStore, TerminalFreeze } from './risk-store.ts';
 import type { RiskDecision, RiskHistory, RiskScope, RiskTransaction, TerminalBinding } from './risk-types.ts';
 import { readTerminalLocation } from './terminal-location.ts';
+import type { TerminalLocation } from './terminal-location.ts';
 
 /** A financial request as the handler read it; the PAN is already a token and a mask. */
 export type ScreenRequest = ScreenedRequest;
@@ -43,6 +44,8 @@ export interface RiskControlDeps {
 }
 
 const allow: RiskDecision = { action: 'allow', hits: [] };
+const unscreened: Screening = { decision: allow, code: undefined, alertIds: [] };
+const refusedFrozen: Screening = { decision: allow, code: ResponseCode.restrictedTerminal, alertIds: [] };
 
 const refusalFor: Readonly<Record<RiskDecision['action'], RiskResponseCode | undefined>> = {
   allow: undefined,
@@ -50,6 +53,13 @@ const refusalFor: Readonly<Record<RiskDecision['action'], RiskResponseCode | und
   decline: ResponseCode.suspectedFraud,
   freeze: ResponseCode.restrictedTerminal,
 };
+
+/** A terminal as screening knows it: its binding, and the field 59 it sent last, read. */
+interface KnownTerminal {
+  readonly binding: TerminalBinding;
+  field59: string | undefined;
+  location: TerminalLocation | undefined;
+}
 
 /**
  * Theory of operation: a frozen terminal is refused (62) before anything else is looked at.
@@ -61,33 +71,48 @@ const refusalFor: Readonly<Record<RiskDecision['action'], RiskResponseCode | und
 export function createRiskControl(deps: RiskControlDeps): RiskControl {
   const { engine, store, registry, clock, events } = deps;
   // A terminal's merchant, and that merchant's category and region, are fixed when they are
-  // provisioned (nothing changes them afterwards), so each binding is read once.
-  const bindings = new Map<string, TerminalBinding>();
-  const bindingOf = (terminalId: string) => {
-    const known = bindings.get(terminalId) ?? readBinding(registry, terminalId);
-    if (known) bindings.set(terminalId, known);
+  // provisioned (nothing changes them afterwards), so each binding is read once. A terminal
+  // sends the same field 59 request after request, so it is read again only when it changes.
+  const terminals = new Map<string, KnownTerminal>();
+  const terminalOf = (terminalId: string) => {
+    let known = terminals.get(terminalId);
+    if (known === undefined) {
+      const binding = readBinding(registry, terminalId);
+      if (!binding) return undefined;
+      known = { binding, field59: undefined, location: undefined };
+      terminals.set(terminalId, known);
+    }
     return known;
+  };
+  const locationOf = (terminal: KnownTerminal, field59: string | undefined) => {
+    if (field59 !== terminal.field59) {
+      terminal.location = readTerminalLocation(field59);
+      terminal.field59 = field59;
+    }
+    return terminal.location;
   };
 
   return {
     screen(request) {
       const at = clock.now();
-      const freeze = store.freeze(request.terminalId);
+      const { terminalId, panToken } = request;
+      const freeze = store.freeze(terminalId);
       if (freeze) {
-        events('host', 'risk-refused', { terminal: request.terminalId, reason: 'frozen', alert: freeze.alertId });
-        return { decision: allow, code: ResponseCode.restrictedTerminal, alertIds: [] };
+        events('host', 'risk-refused', { terminal: terminalId, reason: 'frozen', alert: freeze.alertId });
+        return refusedFrozen;
       }
-      const binding = bindingOf(request.terminalId);
-      if (!binding) return { decision: allow, code: undefined, alertIds: [] };
+      const terminal = terminalOf(terminalId);
+      if (!terminal) return unscreened;
+      const { binding } = terminal;
 
-      const reported = readTerminalLocation(request.location);
+      const reported = locationOf(terminal, request.location);
       const transaction: RiskTransaction = {
-        terminalId: request.terminalId,
+        terminalId,
         merchantId: request.merchantId,
         batch: request.batch,
         stan: request.stan,
         panMasked: request.panMasked,
-        cardToken: request.panToken,
+        cardToken: panToken,
         at,
         region: reported?.region ?? binding.region,
       };
@@ -96,8 +121,13 @@ export function createRiskControl(deps: RiskControlDeps): RiskControl {
         binding,
         reported,
         requestMcc: request.merchantId === binding.merchantId ? undefined : registry.merchant(request.merchantId)?.mcc,
-        history: historyOf(store, { terminal: request.terminalId, card: request.panToken }),
+        history: new StoredHistory(store, terminalId, panToken),
       });
+      // Nothing fired: the observation is the only write, a single statement needing no transaction of its own.
+      if (decision.hits.length === 0) {
+        store.record(transaction);
+        return unscreened;
+      }
 
       const alertIds = store.transaction(() => {
         store.record(transaction);
@@ -141,12 +171,29 @@ export function createRiskControl(deps: RiskControlDeps): RiskControl {
   };
 }
 
-function historyOf(store: RiskStore, keys: Readonly<Record<RiskScope, string>>): RiskHistory {
-  return {
-    last: (scope, since) => store.last(scope, keys[scope], since),
-    count: (scope, since, atMost) => store.count(scope, keys[scope], since, atMost),
-    latest: (scope, since, n) => store.recent(scope, keys[scope], since, n),
-  };
+/** One request's view of the store's history: a class, so a request costs one object rather than a closure per method. */
+class StoredHistory implements RiskHistory {
+  constructor(
+    private readonly store: RiskStore,
+    private readonly terminalId: string,
+    private readonly cardToken: string,
+  ) {}
+
+  last(scope: RiskScope, since: number): RiskTransaction | undefined {
+    return this.store.last(scope, this.keyOf(scope), since);
+  }
+
+  count(scope: RiskScope, since: number, atMost: number): number {
+    return this.store.count(scope, this.keyOf(scope), since, atMost);
+  }
+
+  latest(scope: RiskScope, since: number, n: number): RiskTransaction[] {
+    return this.store.recent(scope, this.keyOf(scope), since, n);
+  }
+
+  private keyOf(scope: RiskScope): string {
+    return scope === 'terminal' ? this.terminalId : this.cardToken;
+  }
 }
 
 function readBinding(registry: RiskControlDeps['registry'], terminalId: string): TerminalBinding | undefined {

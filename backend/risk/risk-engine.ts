@@ -15,22 +15,25 @@ export interface RiskEngine {
   check(context: RiskContext): RiskDecision;
 }
 
+const allow: RiskDecision = { action: 'allow', hits: [] };
+
 /** Runs every enabled rule and takes the strongest configured action among those that fired. */
 export function createRiskEngine(config: RiskConfig, rules: readonly RiskRule[] = riskRules): RiskEngine {
-  const active = rules.filter((rule) => rule.enabled(config));
+  // The config is fixed for the engine's life: rules it disables, and each rule's action, are settled once here.
+  const active = rules.filter((rule) => rule.enabled(config)).map((rule) => ({ rule, action: rule.action(config) }));
   return {
     config,
     check(context) {
-      const hits: RiskHit[] = [];
+      let hits: RiskHit[] | undefined;
       let action: RiskAction | 'allow' = 'allow';
-      for (const rule of active) {
-        const ruleAction = rule.action(config);
-        for (const finding of rule.evaluate(context, config)) {
-          hits.push({ ...finding, action: ruleAction });
-          if (strength[ruleAction] > strength[action]) action = ruleAction;
-        }
+      for (const { rule, action: ruleAction } of active) {
+        const findings = rule.evaluate(context, config);
+        if (findings.length === 0) continue;
+        hits ??= [];
+        for (const finding of findings) hits.push({ ...finding, action: ruleAction });
+        if (strength[ruleAction] > strength[action]) action = ruleAction;
       }
-      return { action, hits };
+      return hits ? { action, hits } : allow;
     },
   };
 }

@@ -89,8 +89,11 @@ export interface RiskRule {
   readonly name: RiskRuleName;
   enabled(config: RiskConfig): boolean;
   action(config: RiskConfig): RiskAction;
-  evaluate(context: RiskContext, config: RiskConfig): RiskFinding[];
+  evaluate(context: RiskContext, config: RiskConfig): readonly RiskFinding[];
 }
+
+/** What a rule that did not fire returns: one shared empty list rather than a new one per request. */
+export const noFindings: readonly RiskFinding[] = [];
 
 export function refOf(transaction: RiskTransaction): TransactionRef {
   const { terminalId, merchantId, batch, stan, panMasked, at, region } = transaction;

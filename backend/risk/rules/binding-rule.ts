@@ -1,5 +1,5 @@
 import type { RiskRule } from '../risk-types.ts';
-import { refOf } from '../risk-types.ts';
+import { noFindings, refOf } from '../risk-types.ts';
 
 /**
  * Jump code in its plainest form: the request names a merchant, or a merchant category, other
@@ -12,7 +12,7 @@ export const bindingRule: RiskRule = {
   evaluate({ transaction, binding, requestMcc }) {
     const otherMerchant = transaction.merchantId !== binding.merchantId;
     const otherMcc = requestMcc !== undefined && requestMcc !== binding.mcc;
-    if (!otherMerchant && !otherMcc) return [];
+    if (!otherMerchant && !otherMcc) return noFindings;
     const what = [otherMerchant && `merchant ${transaction.merchantId}`, otherMcc && `MCC ${requestMcc}`].filter(Boolean);
     return [
       {

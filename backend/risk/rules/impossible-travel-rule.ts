@@ -1,7 +1,7 @@
 import { greatCircleKm } from '../great-circle.ts';
 import { regionLabel, regionPoint } from '../regions.ts';
 import type { RiskFinding, RiskRule, RiskTransaction } from '../risk-types.ts';
-import { refOf } from '../risk-types.ts';
+import { noFindings, refOf } from '../risk-types.ts';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -19,16 +19,14 @@ export const impossibleTravelRule: RiskRule = {
   evaluate({ transaction, history }, config) {
     const limits = config.impossibleTravel;
     const since = transaction.at - limits.lookbackMs - 1;
-    const findings: RiskFinding[] = [];
     const byTerminal = history.last('terminal', since);
     const byCard = history.last('card', since);
     const terminalHit = byTerminal && journey('terminal', byTerminal, transaction, limits);
-    if (terminalHit) findings.push(terminalHit);
-    if (byCard && !(terminalHit && sameTransaction(byCard, byTerminal))) {
-      const cardHit = journey('card', byCard, transaction, limits);
-      if (cardHit) findings.push(cardHit);
-    }
-    return findings;
+    const cardHit =
+      byCard && !(terminalHit && sameTransaction(byCard, byTerminal)) ? journey('card', byCard, transaction, limits) : undefined;
+    if (terminalHit && cardHit) return [terminalHit, cardHit];
+    const hit = terminalHit || cardHit;
+    return hit ? [hit] : noFindings;
   },
 };
 
@@ -38,6 +36,8 @@ function journey(
   current: RiskTransaction,
   limits: { maxSpeedKmh: number; minDistanceKm: number },
 ): RiskFinding | undefined {
+  // The same region twice is 0 km: under any positive minimum, with no table look-up or trigonometry.
+  if (previous.region === current.region && limits.minDistanceKm > 0) return undefined;
   const from = regionPoint(previous.region);
   const to = regionPoint(current.region);
   if (!from || !to) return undefined;

@@ -1,6 +1,6 @@
 import { regionContains, regionLabel } from '../regions.ts';
 import type { RiskRule } from '../risk-types.ts';
-import { refOf } from '../risk-types.ts';
+import { noFindings, refOf } from '../risk-types.ts';
 
 /** 移机: the terminal reports a location outside the region its merchant registered. */
 export const relocationRule: RiskRule = {
@@ -8,7 +8,7 @@ export const relocationRule: RiskRule = {
   enabled: (config) => config.relocation.enabled,
   action: (config) => config.relocation.action,
   evaluate({ transaction, binding, reported }) {
-    if (reported === undefined || regionContains(binding.region, reported.region)) return [];
+    if (reported === undefined || regionContains(binding.region, reported.region)) return noFindings;
     return [
       {
         rule: 'relocation',
