@@ -105,6 +105,19 @@ describe('risk control on the host', () => {
     expect(host.risk.alerts()).toEqual([]);
   });
 
+  it('forgets a freeze that a rolled-back request applied: the terminal goes on being served', () => {
+    const { host, clock, shanghai } = shop({ relocation: { enabled: false }, impossibleTravel: { action: 'freeze' } });
+    expect(sale(shanghai, '310000').code).toBe('00');
+    clock.advanceTo(clock.now() + 20 * MINUTE);
+    // Frozen by the screen, then refused 94 at the journal: the freeze rolls back with the request.
+    const reused = shanghai.saleRequest({ card, amountMinor: 1_000 });
+    expect(shanghai.send({ mti: '0200', fields: { ...reused.fields, 11: '000002', 59: 'region=110000;cell=4021' } }).code).toBe('94');
+    expect(host.risk.freezeOf('T0000001')).toBeUndefined();
+    clock.advanceTo(clock.now() + 6 * 60 * MINUTE);
+    expect(sale(shanghai, '310000').code).toBe('00');
+    expect(host.risk.frozen()).toEqual([]);
+  });
+
   it('impossible travel: one card in Shanghai, then on a Beijing terminal 30 minutes later', () => {
     const { host, clock, shanghai, beijing } = shop();
     expect(sale(shanghai, '310000').code).toBe('00');
