@@ -21,6 +21,7 @@ const TPDU_LENGTH = 5;
 const MTI_LENGTH = 2;
 const MAC_LENGTH = 8;
 const MAC_FIELD = 64;
+const MAX_FIELD = 128;
 const MAC_PLACEHOLDER = new Uint8Array(MAC_LENGTH);
 
 interface CompiledDialect {
@@ -34,7 +35,7 @@ const compiled = new WeakMap<Dialect, CompiledDialect>();
 function compile(dialect: Dialect): CompiledDialect {
   const cached = compiled.get(dialect);
   if (cached !== undefined) return cached;
-  const codecs: Array<FieldCodec | undefined> = new Array<FieldCodec | undefined>(129).fill(undefined);
+  const codecs: Array<FieldCodec | undefined> = new Array<FieldCodec | undefined>(MAX_FIELD + 1).fill(undefined);
   let maxBytes = dialect.headerLength + MTI_LENGTH + 16;
   for (const spec of dialect.fields.values()) {
     const codec = compileField(spec);
@@ -44,18 +45,6 @@ function compile(dialect: Dialect): CompiledDialect {
   const result: CompiledDialect = { codecs, scratch: new Uint8Array(maxBytes), cursor: { pos: 0 } };
   compiled.set(dialect, result);
   return result;
-}
-
-/** The field number a `fields` key names, or -1 unless it is a plain decimal 1..128. */
-function fieldNumber(key: string): number {
-  if (key.length === 0 || key.length > 3 || key.charCodeAt(0) === 48) return -1;
-  let id = 0;
-  for (let i = 0; i < key.length; i++) {
-    const digit = key.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    id = id * 10 + digit;
-  }
-  return id <= 128 ? id : -1;
 }
 
 function writeMti(mti: string, out: Uint8Array, pos: number): void {
@@ -123,12 +112,12 @@ function packIntoScratch(dialect: Dialect, message: IsoMessage, header: MessageH
   const fieldsAt = bitmapAt + 16;
   let pos = fieldsAt;
   let last = 0;
-  const fields = message.fields as Record<string, FieldValue | undefined>;
-  // Integer-like keys enumerate in ascending numeric order, which is the wire order.
-  for (const key in fields) {
-    const value = fields[key];
+  const fields = message.fields;
+  // Field numbers in turn rather than for…in: enumerating an object's integer keys builds a
+  // string for each, only to be parsed back. Keys other than 1…128 name no field and are not read.
+  for (let id = 1; id <= MAX_FIELD; id++) {
+    const value = fields[id];
     if (value === undefined) continue;
-    const id = fieldNumber(key);
     pos = packField(dialect, codecs, id, value, out, pos);
     last = id;
   }
@@ -157,10 +146,8 @@ function packField(
   out: Uint8Array,
   pos: number,
 ): number {
-  const codec = id > 0 ? codecs[id] : undefined;
-  if (codec === undefined) {
-    throw new Iso8583Error('ISO_UNKNOWN_FIELD', 'local', `not in dialect ${dialect.name}`, id > 0 ? { field: id, offset: pos } : { offset: pos });
-  }
+  const codec = codecs[id];
+  if (codec === undefined) throw new Iso8583Error('ISO_UNKNOWN_FIELD', 'local', `not in dialect ${dialect.name}`, { field: id, offset: pos });
   const end = codec.pack(value, out, pos);
   const bitmapByte = dialect.headerLength + MTI_LENGTH + ((id - 1) >> 3);
   out[bitmapByte] = (out[bitmapByte] as number) | (0x80 >> ((id - 1) & 7));
@@ -185,6 +172,10 @@ export function unpackMessage(dialect: Dialect, bytes: Uint8Array): { header: Me
   }
 
   const fields: Partial<Record<number, FieldValue>> = {};
+  // Stored first, the highest field sizes the object's element store once, where stores in wire
+  // order would regrow it two or three times; being read last, its placeholder is overwritten.
+  const highest = highestField(bytes, bitmapAt, bitmapLength);
+  if (highest > 1) fields[highest] = undefined;
   cursor.pos = bitmapAt + bitmapLength;
   for (let index = 0; index < bitmapLength; index++) {
     const bits = bytes[bitmapAt + index] as number;
@@ -207,6 +198,15 @@ export function unpackMessage(dialect: Dialect, bytes: Uint8Array): { header: Me
     throw new Iso8583Error('ISO_BAD_FORMAT', 'peer', `${bytes.length - cursor.pos} bytes after the last field`, { offset: cursor.pos });
   }
   return { header, message: { mti, fields } };
+}
+
+/** The highest field number the bitmap names (1 for a bitmap naming nothing but bit 1), or 0. */
+function highestField(bytes: Uint8Array, bitmapAt: number, bitmapLength: number): number {
+  for (let index = bitmapLength - 1; index >= 0; index--) {
+    const bits = bytes[bitmapAt + index] as number;
+    if (bits !== 0) return index * 8 + 8 - (31 - Math.clz32(bits & -bits));
+  }
+  return 0;
 }
 
 /**

@@ -119,6 +119,8 @@ function bcdPart(alphabet: NibbleAlphabet, rightAligned: boolean): ContentPart {
   };
 }
 
+const ASCII = new TextDecoder();
+
 /** ASCII text; a fixed slot is filled with spaces on the right. */
 function asciiPart(label: string, allowed: Uint8Array): ContentPart {
   return {
@@ -137,13 +139,12 @@ function asciiPart(label: string, allowed: Uint8Array): ContentPart {
       for (let i = units; i < slotUnits; i++) out[pos + i] = 0x20;
     },
     read(bytes, pos, units, field) {
-      let text = '';
       for (let i = 0; i < units; i++) {
         const code = bytes[pos + i] as number;
         if (code >= 128 || allowed[code] === 0) throw badBytes(field, pos + i, `byte outside ${label}`);
-        text += String.fromCharCode(code);
       }
-      return text;
+      // Checked ASCII reads the same as UTF-8; one decode makes one string, not one per character.
+      return ASCII.decode(bytes.subarray(pos, pos + units));
     },
   };
 }
