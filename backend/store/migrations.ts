@@ -209,4 +209,17 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    // Every sale writes each journal index, so the journal keeps only indexes that earn it.
+    // (terminal_id, batch) is a prefix of the unique (terminal_id, batch, stan, mti) index,
+    // which serves those look-ups alone. A card's rows are found by the first 16 hex digits
+    // of its 64-digit token: a quarter of the key to write and keep, and a query compares the
+    // full token after the index has narrowed to the prefix (sqlite-journal.ts).
+    version: 4,
+    statements: [
+      `DROP INDEX journal_by_batch`,
+      `DROP INDEX journal_by_card`,
+      `CREATE INDEX journal_by_card ON journal (substr(pan_token, 1, 16))`,
+    ],
+  },
 ];

@@ -9,16 +9,18 @@ export type JournalStore = Pick<
   'appendJournal' | 'journalEntry' | 'journalById' | 'updateJournal' | 'journal' | 'batchTotals' | 'appendReversal' | 'reversal'
 >;
 
-const journalColumns: Readonly<Record<keyof JournalFilter, string>> = {
-  terminalId: 'j.terminal_id',
-  merchantId: 'j.merchant_id',
-  batch: 'j.batch',
-  stan: 'j.stan',
-  mti: 'j.mti',
-  status: 'j.status',
-  panToken: 'j.pan_token',
-  type: 'j.type',
-  rrn: 'j.rrn',
+// Named parameters, so that a value can appear twice in its clause.
+const journalClauses: Readonly<Record<keyof JournalFilter, string>> = {
+  terminalId: 'j.terminal_id = @terminalId',
+  merchantId: 'j.merchant_id = @merchantId',
+  batch: 'j.batch = @batch',
+  stan: 'j.stan = @stan',
+  mti: 'j.mti = @mti',
+  status: 'j.status = @status',
+  // journal_by_card holds the token's prefix only (migration 4): this spelling reaches it.
+  panToken: 'substr(j.pan_token, 1, 16) = substr(@panToken, 1, 16) AND j.pan_token = @panToken',
+  type: 'j.type = @type',
+  rrn: 'j.rrn = @rrn',
 };
 
 // A row's batch is closed once a settlement of that batch has closed it.
@@ -86,15 +88,15 @@ export function sqliteJournal(db: Database.Database): JournalStore {
     },
     journal(filter = {}) {
       const clauses: string[] = [];
-      const values: string[] = [];
-      for (const [key, column] of Object.entries(journalColumns) as [keyof JournalFilter, string][]) {
+      const values: Partial<Record<keyof JournalFilter, string>> = {};
+      for (const [key, clause] of Object.entries(journalClauses) as [keyof JournalFilter, string][]) {
         const value = filter[key];
         if (value === undefined) continue;
-        clauses.push(`${column} = ?`);
-        values.push(value);
+        clauses.push(clause);
+        values[key] = value;
       }
       const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-      const rows = sql(`${SELECT_ROWS} ${where} ORDER BY j.id`).all(...values) as JournalDbRow[];
+      const rows = sql(`${SELECT_ROWS} ${where} ORDER BY j.id`).all(values) as JournalDbRow[];
       return rows.map(journalFromRow);
     },
     batchTotals(terminalId, batch) {
