@@ -140,6 +140,17 @@ describe('risk control on the host', () => {
     expect(sale(shanghai, '310000').code).toBe('00');
   });
 
+  it('velocity does not count a request that rolled back', () => {
+    const { clock, shanghai } = shop({ velocity: { maxPerCard: 2, windowMs: 10 * MINUTE, action: 'decline' } });
+    expect(sale(shanghai, '310000').code).toBe('00');
+    // Screened (and counted), then refused 94 at the journal: the whole request rolls back.
+    const reused = shanghai.saleRequest({ card, amountMinor: 1_000 });
+    expect(shanghai.send({ mti: '0200', fields: { ...reused.fields, 11: '000002', 59: 'region=310000;cell=4021' } }).code).toBe('94');
+    clock.advanceTo(clock.now() + MINUTE);
+    expect(sale(shanghai, '310000').code).toBe('00');
+    expect(sale(shanghai, '310000').code).toBe('59');
+  });
+
   it('freeze: the terminal is refused 62 from then on, reversals still work, until unfrozen', () => {
     const { host, clock, shanghai, events } = shop({ relocation: { enabled: false }, impossibleTravel: { action: 'freeze' } });
     const first = sale(shanghai, '310000');

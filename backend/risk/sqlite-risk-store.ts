@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { LatestObservations } from './latest-observations.ts';
+import { RecentTimes } from './recent-times.ts';
 import type { RiskAction } from './risk-config.ts';
 import type { AlertFilter, NewRiskAlert, RiskAlert, RiskStore, TerminalFreeze } from './risk-store.ts';
 import type { RiskRuleName, RiskTransaction } from './risk-types.ts';
@@ -42,13 +43,14 @@ const BEGINNING = -Number.MAX_VALUE;
 /**
  * Risk control's tables (risk_observations, risk_alerts, terminal_freezes; migration 3) in the
  * host's own database, so an alert and a freeze are as durable as the journal and commit in the
- * same transaction as the request that caused them. Statements are prepared once.
+ * same transaction as the request that caused them. Statements are prepared once. What a
+ * request's screening reads — freezes in force, each terminal's and card's latest observation
+ * and recent times — is kept in memory as well and moved on by this store's own writes, so the
+ * only statement a clean request costs is the INSERT of its observation.
  */
 export class SqliteRiskStore implements RiskStore {
   private readonly recentByTerminal;
   private readonly recentByCard;
-  private readonly countByTerminal;
-  private readonly countByCard;
   private readonly insertObservation;
   private readonly insertAlert;
   private readonly allFrozen;
@@ -56,6 +58,7 @@ export class SqliteRiskStore implements RiskStore {
   private readonly unfreeze;
   private readonly registered;
   private readonly latest;
+  private readonly recentTimes;
   /**
    * Every freeze in force, by terminal, read whole on first use (`undefined`: not read since the
    * last rollback). Freezes are written only through this store, which keeps it exact, so screening
@@ -82,12 +85,13 @@ export class SqliteRiskStore implements RiskStore {
       return row && observationFromRow(row);
     };
     this.latest = new LatestObservations({ terminal: latestOf(lastByTerminal), card: latestOf(lastByCard) });
-    const count = (column: string) =>
-      db.prepare<[string, number, number], { n: number }>(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM risk_observations WHERE ${column} = ? AND at > ? LIMIT ?)`,
-      );
-    this.countByTerminal = count('terminal_id');
-    this.countByCard = count('card_token');
+    const times = (column: string) => {
+      const query = db
+        .prepare<[string, number], number>(`SELECT at FROM risk_observations WHERE ${column} = ? ORDER BY at DESC LIMIT ?`)
+        .pluck();
+      return (key: string, depth: number) => query.all(key, depth).reverse();
+    };
+    this.recentTimes = new RecentTimes({ terminal: times('terminal_id'), card: times('card_token') });
     this.insertObservation = db.prepare(
       `INSERT INTO risk_observations (terminal_id, merchant_id, batch, stan, pan_masked, card_token, region, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -122,13 +126,13 @@ export class SqliteRiskStore implements RiskStore {
   }
 
   count(scope: 'terminal' | 'card', key: string, since: number, atMost: number): number {
-    const query = scope === 'terminal' ? this.countByTerminal : this.countByCard;
-    return query.get(key, since, atMost)?.n ?? 0;
+    return this.recentTimes.count(scope, key, since, atMost);
   }
 
   record(t: RiskTransaction): void {
     this.insertObservation.run(t.terminalId, t.merchantId, t.batch, t.stan, t.panMasked, t.cardToken, t.region, t.at);
     this.latest.recorded(t);
+    this.recentTimes.recorded(t);
   }
 
   addAlert(alert: NewRiskAlert): number {
@@ -203,6 +207,7 @@ export class SqliteRiskStore implements RiskStore {
   /** A transaction rolled back: what this store remembers may be ahead of the database. */
   forgetCached(): void {
     this.latest.forget();
+    this.recentTimes.forget();
     this.inForce = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { RiskFinding, RiskRule, RiskScope } from '../risk-types.ts';
-import { refOf } from '../risk-types.ts';
+import { noFindings, refOf } from '../risk-types.ts';
 
 /**
  * Velocity: more transactions from one terminal, or on one card, inside the window than the
@@ -14,19 +14,20 @@ export const velocityRule: RiskRule = {
   evaluate({ transaction, history }, config) {
     const { windowMs, maxPerTerminal, maxPerCard } = config.velocity;
     const since = transaction.at - windowMs;
-    const findings: RiskFinding[] = [];
-    const check = (scope: RiskScope, limit: number) => {
-      if (history.count(scope, since, limit) + 1 <= limit) return;
+    const terminalOver = history.count('terminal', since, maxPerTerminal) + 1 > maxPerTerminal;
+    const cardOver = history.count('card', since, maxPerCard) + 1 > maxPerCard;
+    if (!terminalOver && !cardOver) return noFindings;
+    const burst = (scope: RiskScope, limit: number): RiskFinding => {
       const who = scope === 'terminal' ? `terminal ${transaction.terminalId}` : `card ${transaction.panMasked}`;
-      findings.push({
+      return {
         rule: 'velocity',
         summary: `${who}: more than ${limit} transactions in ${windowMs / 60_000} min`,
         evidence: { scope, limit, windowMs },
         transactions: [...history.latest(scope, since, limit), transaction].map(refOf),
-      });
+      };
     };
-    check('terminal', maxPerTerminal);
-    check('card', maxPerCard);
-    return findings;
+    if (!cardOver) return [burst('terminal', maxPerTerminal)];
+    if (!terminalOver) return [burst('card', maxPerCard)];
+    return [burst('terminal', maxPerTerminal), burst('card', maxPerCard)];
   },
 };
