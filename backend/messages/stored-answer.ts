@@ -1,8 +1,7 @@
 import type { IsoMessage } from '../../protocol/iso8583/types.ts';
 import { cardFrom } from './financial-request.ts';
 
-/** Card data comes back from the repeated request itself; the MAC is computed afresh. */
-const NOT_STORED = new Set([2, 14, 64]);
+const MAX_FIELD = 128;
 
 interface Stored {
   readonly mti: string;
@@ -19,14 +18,12 @@ export function storableAnswer(message: IsoMessage): string {
   // Written out directly: the JSON of a `Stored`, without building one first (every answer is kept).
   let fields = '';
   let card = '';
-  for (const key in message.fields) {
-    const id = Number(key);
+  for (let id = 1; id <= MAX_FIELD; id++) {
     const value = message.fields[id];
-    if (NOT_STORED.has(id)) {
-      if (id !== 64) card += card === '' ? key : `,${key}`;
-    } else if (typeof value === 'string') {
-      fields += `${fields === '' ? '' : ','}"${key}":${jsonString(value)}`;
-    }
+    if (value === undefined) continue;
+    // Card data (2, 14) comes back from the repeated request itself; the MAC (64) is computed afresh.
+    if (id === 2 || id === 14) card += card === '' ? id : `,${id}`;
+    else if (id !== 64 && typeof value === 'string') fields += `${fields === '' ? '"' : ',"'}${id}":${jsonString(value)}`;
   }
   return `{"mti":${jsonString(message.mti)},"fields":{${fields}},"card":[${card}]}`;
 }
