@@ -83,9 +83,10 @@ function pinFromField(field: Uint8Array, control: number, fill: number): string 
 
 function format0AccountField(pan: string): Uint8Array {
   checkPan(pan);
-  const digits = pan.slice(0, -1).slice(-12).padStart(12, '0');
+  // The 12 digits before the check digit go to nibbles 4…15; a short PAN leaves leading zeros.
   const field = new Uint8Array(8);
-  for (let i = 0; i < 12; i++) setNibble(field, 4 + i, digits.charCodeAt(i) - 48);
+  const first = pan.length - 13;
+  for (let i = Math.max(0, -first); i < 12; i++) setNibble(field, 4 + i, pan.charCodeAt(first + i) - 48);
   return field;
 }
 
