@@ -5,7 +5,7 @@ import { Iso8583Error } from './errors.ts';
 import { lengthPrefixes } from './length-prefix.ts';
 import type { FieldSpec, FieldValue } from './types.ts';
 
-/** Read position shared by the field codecs of one unpack call. */
+/** Read position shared by the field codecs of an unpack call; codec.ts keeps one per dialect and resets it each call. */
 export interface Cursor {
   pos: number;
 }
