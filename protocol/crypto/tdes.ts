@@ -58,7 +58,7 @@ export function tdesEncryptCbc(key: Uint8Array, data: Uint8Array, iv: Uint8Array
 /**
  * One TDES key kept ready for many ECB operations: its DES key schedules are made once, and a
  * block then runs through them in plain code (des.ts) with no native call and no Buffer, which
- * for the one or two blocks of a PIN block or key is several times cheaper than node:crypto.
+ * for the one or two blocks of a PIN block or key costs about half what node:crypto does.
  */
 export class TdesKey {
   readonly #k1: DesKey;
