@@ -1,5 +1,7 @@
-import { DesKey, putWord, wordAt } from './des.ts';
+import { createCipheriv } from 'node:crypto';
+import type { Cipher } from 'node:crypto';
 import { CryptoInputError } from './errors.ts';
+import { TdesKey, tripleLengthKey } from './tdes.ts';
 
 /**
  * ISO/IEC 9797-1 MAC algorithm 3 (the "retail MAC", ANSI X9.19) with padding method 1: data is
@@ -14,47 +16,40 @@ export function retailMac(key16: Uint8Array, data: Uint8Array): Uint8Array {
 const BLOCK = 8;
 
 /**
- * A retail MAC key with its two DES key schedules made once, for a key that signs many
- * messages: making them costs about as much as the MAC of a typical ISO 8583 message.
+ * A retail MAC key with its two contexts built once, for a key that signs many messages:
+ * building contexts cost more than the MAC of a typical ISO 8583 message. The last block's
+ * single-DES encryption under K1, decryption under K2 and encryption under K1 together are one
+ * two-key TDES encryption (K1‖K2‖K1), so the MAC is single-DES CBC under K1 over every block
+ * but the last, then TDES of the last block XORed with that chain's output. The CBC context is
+ * never finalised; it carries on from the last block of the message before, so that block is
+ * XORed into the first block of the next message, which then chains exactly as from a zero IV.
  */
 export class RetailMacKey {
-  readonly #k1: DesKey;
-  readonly #k2: DesKey;
-  /** The chaining block as two big-endian halves, and the zero-padded last block: both reused by every MAC. */
-  readonly #block = new Int32Array(2);
-  readonly #tail = new Uint8Array(BLOCK);
+  readonly #chain: Cipher;
+  readonly #final: TdesKey;
+  /** The CBC context's current chaining value: the last block it produced. */
+  #carried = new Uint8Array(BLOCK);
 
   constructor(key16: Uint8Array) {
     if (key16.length !== 16) {
       throw new CryptoInputError('CRYPTO_BAD_KEY', `retail MAC key must be 16 bytes, not ${key16.length}`);
     }
-    this.#k1 = new DesKey(key16.subarray(0, BLOCK));
-    this.#k2 = new DesKey(key16.subarray(BLOCK));
+    this.#final = new TdesKey(key16);
+    this.#chain = createCipheriv('des-ede3-cbc', tripleLengthKey(key16.subarray(0, BLOCK)), new Uint8Array(BLOCK));
+    this.#chain.setAutoPadding(false);
   }
 
   mac(data: Uint8Array): Uint8Array {
-    const block = this.#block;
-    block[0] = 0;
-    block[1] = 0;
-    const whole = data.length - (data.length % BLOCK);
-    for (let at = 0; at < whole; at += BLOCK) this.#chain(data, at);
-    if (whole < data.length || data.length === 0) {
-      const tail = this.#tail.fill(0);
-      for (let i = whole; i < data.length; i++) tail[i - whole] = data[i] as number;
-      this.#chain(tail, 0);
+    const padded = new Uint8Array(Math.max(BLOCK, Math.ceil(data.length / BLOCK) * BLOCK));
+    padded.set(data);
+    const lastAt = padded.length - BLOCK;
+    const last = padded.subarray(lastAt);
+    if (lastAt > 0) {
+      for (let i = 0; i < BLOCK; i++) padded[i] = (padded[i] as number) ^ (this.#carried[i] as number);
+      const chained = this.#chain.update(padded.subarray(0, lastAt));
+      this.#carried = new Uint8Array(chained.subarray(chained.length - BLOCK));
+      for (let i = 0; i < BLOCK; i++) last[i] = (last[i] as number) ^ (this.#carried[i] as number);
     }
-    this.#k2.decryptHalves(block);
-    this.#k1.encryptHalves(block);
-    const mac = new Uint8Array(BLOCK);
-    putWord(mac, 0, block[0] as number);
-    putWord(mac, 4, block[1] as number);
-    return mac;
-  }
-
-  #chain(bytes: Uint8Array, at: number): void {
-    const block = this.#block;
-    block[0] = (block[0] as number) ^ wordAt(bytes, at);
-    block[1] = (block[1] as number) ^ wordAt(bytes, at + 4);
-    this.#k1.encryptHalves(block);
+    return this.#final.encryptEcb(last);
   }
 }
