@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { HostError } from '../host-errors.ts';
 import type { HostStore, TerminalRecord } from './host-store.ts';
-import { cardFromRow, terminalFromRow } from './sqlite-rows.ts';
-import type { CardRow, TerminalRow } from './sqlite-rows.ts';
+import { CARD_COLUMNS, cardFromColumns, terminalFromRow } from './sqlite-rows.ts';
+import type { CardColumns, TerminalRow } from './sqlite-rows.ts';
 import { guard, statementCache } from './sqlite-statements.ts';
 
 export type RegistryStore = Pick<
@@ -33,6 +33,7 @@ export type RegistryStore = Pick<
  */
 export function sqliteRegistry(db: Database.Database, terminals: Map<string, TerminalRecord>): RegistryStore {
   const sql = statementCache(db);
+  const cardColumns = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards WHERE pan_token = ?`).raw(true);
   return {
     meta(key) {
       const row = sql('SELECT value FROM host_meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -113,8 +114,8 @@ export function sqliteRegistry(db: Database.Database, terminals: Map<string, Ter
       );
     },
     card(panToken) {
-      const row = sql('SELECT * FROM cards WHERE pan_token = ?').get(panToken) as CardRow | undefined;
-      return row && cardFromRow(row);
+      const columns = cardColumns.get(panToken) as CardColumns | undefined;
+      return columns && cardFromColumns(panToken, columns);
     },
     setPinTries(panToken, tries) {
       sql('UPDATE cards SET pin_tries = ? WHERE pan_token = ?').run(tries, panToken);
