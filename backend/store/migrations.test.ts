@@ -67,7 +67,6 @@ describe('migrations', () => {
     expect(db.prepare('SELECT * FROM journal ORDER BY id').all()).toEqual(journalBefore);
     expect(db.prepare('SELECT * FROM reversals ORDER BY id').all()).toEqual(reversalsBefore);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    expect(db.prepare(`SELECT name FROM sqlite_sequence WHERE name = 'journal'`).all()).toEqual([]);
     expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('journal', 'reversals') ORDER BY name`).pluck().all()).toEqual([
       'journal_by_card',
       'journal_by_rrn',

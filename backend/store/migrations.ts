@@ -9,11 +9,6 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-/** The journal's columns in table order, to copy its rows from one version of the table to the next. */
-const journalColumns = `id, terminal_id, merchant_id, batch, stan, mti, processing_code, amount_minor, pan_masked, pan_token,
-  entry_mode, response_code, auth_code, rrn, created_at, status, type, requested_minor, original_id, reversed, reversal_reason,
-  reversed_at, voided, refunded_minor, hold_minor, answer`;
-
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -224,60 +219,6 @@ export const migrations: readonly Migration[] = [
     statements: [
       `DROP INDEX journal_by_batch`,
       `DROP INDEX journal_by_card`,
-      `CREATE INDEX journal_by_card ON journal (substr(pan_token, 1, 16))`,
-    ],
-  },
-  {
-    // Journal rows are never deleted, so a plain INTEGER PRIMARY KEY never reuses an id either,
-    // and each insert no longer also writes sqlite_sequence. SQLite cannot drop AUTOINCREMENT in
-    // place, so the table is rebuilt, ids and all. Foreign keys stay on (the step runs inside a
-    // transaction, where they cannot be switched off): their check is deferred to COMMIT, by which
-    // time every row is back in a table named journal. SQLite looks for the rows that refer to
-    // each row dropped or put back; the two passing indexes make that a look-up, not a scan of
-    // reversals and journal (20,000 rows: 22 s without them, 0.2 s with; 200,000 rows: 3.3 s).
-    version: 5,
-    statements: [
-      `PRAGMA defer_foreign_keys = ON`,
-      `CREATE INDEX journal_by_original ON journal (original_id)`,
-      `CREATE INDEX reversals_by_original ON reversals (original_id)`,
-      `CREATE TEMP TABLE journal_v4 AS SELECT * FROM journal`,
-      `DROP TABLE journal`,
-      `CREATE TABLE journal (
-         id              INTEGER PRIMARY KEY,
-         terminal_id     TEXT NOT NULL,
-         merchant_id     TEXT NOT NULL,
-         batch           TEXT NOT NULL,
-         stan            TEXT NOT NULL,
-         mti             TEXT NOT NULL,
-         processing_code TEXT NOT NULL,
-         amount_minor    INTEGER NOT NULL,
-         pan_masked      TEXT NOT NULL,
-         pan_token       TEXT NOT NULL,
-         entry_mode      TEXT NOT NULL,
-         response_code   TEXT NOT NULL,
-         auth_code       TEXT,
-         rrn             TEXT NOT NULL,
-         created_at      INTEGER NOT NULL,
-         status          TEXT NOT NULL CHECK (status IN ('approved', 'declined')),
-         type            TEXT NOT NULL DEFAULT 'sale'
-                         CHECK (type IN ('sale', 'void', 'refund', 'preauth', 'completion', 'balance')),
-         requested_minor INTEGER,
-         original_id     INTEGER REFERENCES journal(id),
-         reversed        INTEGER NOT NULL DEFAULT 0 CHECK (reversed IN (0, 1)),
-         reversal_reason TEXT,
-         reversed_at     INTEGER,
-         voided          INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
-         refunded_minor  INTEGER NOT NULL DEFAULT 0,
-         hold_minor      INTEGER NOT NULL DEFAULT 0 CHECK (hold_minor >= 0),
-         answer          TEXT,
-         UNIQUE (terminal_id, batch, stan, mti)
-       )`,
-      `CREATE INDEX journal_by_original ON journal (original_id)`,
-      `INSERT INTO journal (${journalColumns}) SELECT ${journalColumns} FROM temp.journal_v4`,
-      `DROP TABLE temp.journal_v4`,
-      `DROP INDEX journal_by_original`,
-      `DROP INDEX reversals_by_original`,
-      `CREATE INDEX journal_by_rrn ON journal (rrn)`,
       `CREATE INDEX journal_by_card ON journal (substr(pan_token, 1, 16))`,
     ],
   },
