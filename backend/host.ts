@@ -71,9 +71,10 @@ export interface AcquirerHost {
   /**
    * Runs `work`, which answers requests (through `respond` or attached links), under one commit
    * of the store: see `HostStore.commitGroup`. When it throws, nothing the group booked exists,
-   * so none of the answers it produced may be sent.
+   * so none of the answers it produced may be sent; nor before `onDurable` is called, if given,
+   * nor ever if that is called with an error.
    */
-  commitGroup<T>(work: () => T): T;
+  commitGroup<T>(work: () => T, onDurable?: (error?: Error) => void): T;
   readonly provision: HostProvisioning;
   readonly queries: HostQueries;
   /** Jump-code risk control: alerts with their evidence, frozen terminals, unfreeze. */
@@ -135,11 +136,22 @@ export function createAcquirerHost(options: AcquirerHostOptions): AcquirerHost {
       sessions.add(detach);
       return detach;
     },
-    commitGroup(work) {
+    commitGroup(work, onDurable) {
       // A closed host answers nothing, and the store it owned is gone.
-      if (closed) return work();
+      if (closed) {
+        const result = work();
+        onDurable?.();
+        return result;
+      }
       try {
-        return store.commitGroup(work);
+        return store.commitGroup(
+          work,
+          onDurable &&
+            ((error) => {
+              if (error) events('host', 'error', { code: errorCode(error), during: 'disk-sync' });
+              onDurable(error);
+            }),
+        );
       } catch (error) {
         events('host', 'error', { code: errorCode(error), during: 'commit-group' });
         throw error;

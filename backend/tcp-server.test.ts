@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeLengthFrame, LengthFrameDecoder } from '../protocol/framing/length-prefixed.ts';
 import type { AcquirerHost } from './host.ts';
@@ -49,8 +52,16 @@ function burst(socket: Socket, bodies: Uint8Array[]): Promise<{ answers: Uint8Ar
   });
 }
 
+const folders: string[] = [];
+function scratchFile(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'poslab-tcp-'));
+  folders.push(folder);
+  return join(folder, 'host.sqlite');
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('host over TCP', () => {
@@ -105,18 +116,18 @@ describe('host over TCP', () => {
     host.close();
   });
 
-  it('handles the requests of one loop turn under one commit, and sends none of their answers before it', async () => {
+  it('handles the requests of one loop turn under one commit, and sends none of their answers before it is durable', async () => {
     const { host } = hostFixture();
     provisionShop(host);
     const keys = signIn(host);
     const committed = vi.fn();
     const observed: AcquirerHost = {
       ...host,
-      commitGroup: (work) => {
-        const result = host.commitGroup(work);
-        committed();
-        return result;
-      },
+      commitGroup: (work, onDurable) =>
+        host.commitGroup(work, (error) => {
+          committed();
+          onDurable?.(error);
+        }),
     };
     const server = await serveTcp(observed, { port: 0 });
     // What leaves the server's sockets for the kernel; a corked socket hands its buffer over on uncork.
@@ -143,7 +154,8 @@ describe('host over TCP', () => {
   });
 
   it('undoes only the request that fails inside a group: a repeated STAN is refused, its neighbours booked', async () => {
-    const { host } = hostFixture();
+    const store = openHostStore({ file: scratchFile() });
+    const { host } = hostFixture({ store });
     provisionShop(host);
     const keys = signIn(host);
     const server = await serveTcp(host, { port: 0 });
@@ -161,6 +173,63 @@ describe('host over TCP', () => {
     socket.destroy();
     await server.close();
     host.close();
+    store.close();
+  });
+
+  it('holds the answers of each group until the store has it on disk, and lets groups leave in the order they were handled', async () => {
+    const { host } = hostFixture();
+    provisionShop(host);
+    const keys = signIn(host);
+    const held: Array<() => void> = [];
+    const holding: AcquirerHost = {
+      ...host,
+      commitGroup: (work, onDurable) => host.commitGroup(work, (error) => held.push(() => onDurable?.(error))),
+    };
+    const server = await serveTcp(holding, { port: 0 });
+    const first = await connectTo(server.port);
+    const second = await connectTo(server.port);
+    const sale = (stan: string) => saleRequest({ stan, amountMinor: 1_000, card: cards.debit, pin: cards.debit.pin }, keys);
+
+    const received = vi.fn();
+    first.on('data', received);
+    second.on('data', received);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+    const firstAnswer = burst(first, [sale('000002')]);
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const secondAnswer = burst(second, [sale('000003')]);
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    await settle();
+    expect(received).not.toHaveBeenCalled();
+    // The second group is on disk, but it may have spent what the first booked: it waits for the first.
+    held[1]!();
+    await settle();
+    expect(received).not.toHaveBeenCalled();
+    held[0]!();
+    const answers = await Promise.all([firstAnswer, secondAnswer]);
+    expect(answers.map(({ answers: [answer] }) => readAnswer(answer).message.fields[11])).toEqual(['000002', '000003']);
+
+    first.destroy();
+    second.destroy();
+    await server.close();
+    host.close();
+  });
+
+  it('closes the connections of a group the disk could not take, unanswered', async () => {
+    const { host } = hostFixture();
+    provisionShop(host);
+    const keys = signIn(host);
+    const failing: AcquirerHost = {
+      ...host,
+      commitGroup: (work, onDurable) => host.commitGroup(work, () => onDurable?.(Object.assign(new Error('i/o error'), { code: 'EIO' }))),
+    };
+    const server = await serveTcp(failing, { port: 0 });
+    const socket = await connectTo(server.port);
+    const lost = await burst(socket, [saleRequest({ stan: '000002', amountMinor: 1_000, card: cards.debit, pin: cards.debit.pin }, keys)]);
+    expect(lost).toEqual({ answers: [], closed: true });
+
+    await server.close();
+    host.close();
   });
 
   it('closes the connections of a group whose commit fails, unanswered, and books none of it', async () => {
@@ -174,7 +243,7 @@ describe('host over TCP', () => {
     // handled and answered, then its commit fails.
     const failing: AcquirerHost = {
       ...host,
-      commitGroup: (work) =>
+      commitGroup: (work, onDurable) =>
         host.commitGroup(() => {
           const result = work();
           if (failNext) {
@@ -183,7 +252,7 @@ describe('host over TCP', () => {
             store.addTerminal({ terminalId: 'T0000099', merchantId: 'none', tmkWrapped: new Uint8Array(16), batch: '000001' });
           }
           return result;
-        }),
+        }, onDurable),
     };
     const server = await serveTcp(failing, { port: 0 });
     const sale = saleRequest({ stan: '000002', amountMinor: 1_000, card: cards.debit, pin: cards.debit.pin }, keys);

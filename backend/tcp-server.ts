@@ -107,24 +107,40 @@ interface Reader {
 }
 
 /**
- * One turn of the event loop is the unit of commit and of sending. What the sockets delivered
- * during the loop's I/O poll is handled in its check phase (setImmediate, which runs right after
- * the poll, not after any delay), all of it inside one commit group of the host's store: a file
- * store then syncs to disk once per turn instead of once per request. Answers go to sockets
- * corked until that commit has succeeded, so an approval is on disk before its answer leaves.
- * If the commit fails, nothing the group booked exists: the connections that sent its requests
- * are closed unanswered, and their terminals reverse as for any lost answer.
+ * The answers written while one group was handled, or written by timers between two groups
+ * (answers a slow issuer delayed, booked by a group before them).
+ */
+interface Epoch {
+  readonly answers: Array<{ readonly socket: Socket; readonly bytes: Uint8Array }>;
+  /** The connections whose requests the group handled: closed if the group is lost. */
+  readonly senders: Set<Socket>;
+  state: 'pending' | 'durable' | 'lost';
+}
+
+/**
+ * One turn of the event loop is the unit of commit. What the sockets delivered during the loop's
+ * I/O poll is handled in its check phase (setImmediate, which runs right after the poll, not
+ * after any delay), all of it inside one commit group of the host's store: a file store then
+ * syncs to disk once per turn, not once per request, and on the thread pool, not on the event
+ * loop. The group's answers wait until the store reports it on disk, so an approval is durable
+ * before its answer leaves; groups leave in the order they were handled, because a later one
+ * may have acted on what an earlier one booked. If a group is lost (its commit or the disk
+ * sync failed), the connections that sent its requests are closed unanswered and their
+ * terminals reverse as for any lost answer. An in-memory store reports a group durable as it
+ * commits, so its answers leave in the same check phase.
  *
  * Handling in the check phase rather than as bytes arrive keeps the group's transaction open
  * only inside one synchronous call, so no other writer of the store (the admin API, a timer)
- * can slip into it and act on a booking not yet committed. Answers leave when they did before
- * — once per turn, in one write per connection, never reordered on a connection. An answer a
- * slow issuer delays is written by a timer in a later turn, long after its commit.
+ * can slip into it. Answers that leave together are corked per socket: one write per connection
+ * for a burst, never reordered on a connection. An answer a slow issuer delays is written by a
+ * timer later; it waits behind the groups before it, whose commit includes its booking.
  */
 class LoopTurn {
   private arrived: Array<{ reader: Reader; chunk: Buffer }> = [];
-  private readonly corked = new Set<Socket>();
   private scheduled = false;
+  /** Answers in the order they were written, grouped by epoch; the head leaves once settled. */
+  private readonly epochs: Epoch[] = [];
+  private current: Epoch | undefined;
 
   constructor(private readonly host: AcquirerHost) {}
 
@@ -134,12 +150,11 @@ class LoopTurn {
   }
 
   write(socket: Socket, bytes: Uint8Array): void {
-    if (!this.corked.has(socket)) {
-      socket.cork();
-      this.corked.add(socket);
+    if (this.current === undefined) {
+      this.current = this.open();
       this.schedule();
     }
-    socket.write(bytes);
+    this.current.answers.push({ socket, bytes });
   }
 
   private schedule(): void {
@@ -149,25 +164,65 @@ class LoopTurn {
   }
 
   private readonly run = (): void => {
+    this.scheduled = false;
+    // Written by timers since the last turn: durable once the groups before them are.
+    if (this.current) this.current.state = 'durable';
+    this.current = undefined;
     const arrived = this.arrived;
     this.arrived = [];
     if (arrived.length > 0) this.handle(arrived);
-    for (const socket of this.corked) socket.uncork();
-    this.corked.clear();
-    this.scheduled = false;
+    this.release();
   };
 
   private handle(arrived: ReadonlyArray<{ reader: Reader; chunk: Buffer }>): void {
+    const group = (this.current = this.open());
     try {
-      this.host.commitGroup(() => {
-        // A request whose answer can no longer leave is not booked.
-        for (const { reader, chunk } of arrived) {
-          if (reader.active && reader.socket.writable) reader.listener(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-        }
-      });
+      this.host.commitGroup(
+        () => {
+          // A request whose answer can no longer leave is not booked.
+          for (const { reader, chunk } of arrived) {
+            if (!reader.active || !reader.socket.writable) continue;
+            group.senders.add(reader.socket);
+            reader.listener(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+          }
+        },
+        (error) => {
+          group.state = error ? 'lost' : 'durable';
+          this.release();
+        },
+      );
     } catch {
-      // The host reported it; destroying a corked socket discards what was written to it.
-      for (const { reader } of arrived) reader.socket.destroy();
+      // The host reported it.
+      group.state = 'lost';
+    } finally {
+      this.current = undefined;
     }
+  }
+
+  private open(): Epoch {
+    const epoch: Epoch = { answers: [], senders: new Set(), state: 'pending' };
+    this.epochs.push(epoch);
+    return epoch;
+  }
+
+  /** Sends every settled epoch at the head of the queue, in order, one write per connection. */
+  private release(): void {
+    const corked = new Set<Socket>();
+    while (this.epochs.length > 0 && this.epochs[0]!.state !== 'pending') {
+      const epoch = this.epochs.shift()!;
+      if (epoch.state === 'lost') {
+        for (const socket of epoch.senders) socket.destroy();
+        continue;
+      }
+      for (const { socket, bytes } of epoch.answers) {
+        if (!socket.writable) continue;
+        if (!corked.has(socket)) {
+          socket.cork();
+          corked.add(socket);
+        }
+        socket.write(bytes);
+      }
+    }
+    for (const socket of corked) socket.uncork();
   }
 }

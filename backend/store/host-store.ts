@@ -268,9 +268,12 @@ export interface HostStore {
   transaction<T>(work: () => T): T;
   /**
    * Runs `work` (many requests' transactions) under one commit, so a file store syncs to disk
-   * once for all of them. Nothing of the group is durable before it returns; when `work` or the
-   * commit throws, every write of the group is undone and the error thrown.
+   * once for all of them. When `work` or the commit throws, every write of the group is undone
+   * and the error thrown. Without `onDurable` the group is durable when this returns. With it,
+   * a file store does not wait for the disk: the group is durable when `onDurable` is called,
+   * in the order of the groups, and nothing it produced may leave the host before; called with
+   * an error, the group may be lost, and so may every group after it.
    */
-  commitGroup<T>(work: () => T): T;
+  commitGroup<T>(work: () => T, onDurable?: (error?: Error) => void): T;
   close(): void;
 }

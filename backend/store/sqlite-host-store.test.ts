@@ -90,6 +90,38 @@ describe('host store', () => {
     store.close();
   });
 
+  it('commits a group that asks to hear when it is durable without waiting for the disk, then calls back', async () => {
+    const file = scratchFile();
+    const store = openHostStore({ file });
+    const { host } = hostFixture({ store });
+    provisionShop(host);
+    const keys = signIn(host);
+    const db = sqliteDatabaseOf(store)!;
+    const synchronous = () => db.pragma('synchronous', { simple: true });
+    let durable = false;
+    const synced = new Promise<Error | undefined>((resolve) =>
+      host.commitGroup(
+        () => {
+          expect(synchronous()).toBe(1);
+          host.handle(saleRequest({ stan: '000002', amountMinor: 1_000, card: cards.debit, pin: cards.debit.pin }, keys));
+        },
+        (error) => {
+          durable = true;
+          resolve(error);
+        },
+      ),
+    );
+    expect(durable).toBe(false);
+    // Everything outside such a group still syncs as it commits.
+    expect(synchronous()).toBe(2);
+    expect(await synced).toBeUndefined();
+    host.close();
+    store.close();
+    const reopened = openHostStore({ file });
+    expect(reopened.journal()).toHaveLength(1);
+    reopened.close();
+  });
+
   it('undoes the whole group and forgets cached records when its commit fails', () => {
     const store = openHostStore();
     let rollbacks = 0;

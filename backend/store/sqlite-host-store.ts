@@ -5,6 +5,7 @@ import { migrations } from './migrations.ts';
 import { sqliteJournal } from './sqlite-journal.ts';
 import { sqliteRegistry } from './sqlite-registry.ts';
 import { sqliteSettlements } from './sqlite-settlements.ts';
+import { WalSync } from './wal-sync.ts';
 
 export interface HostStoreOptions {
   /** A database file; without one the store lives in memory and ends with `close()`. */
@@ -14,7 +15,8 @@ export interface HostStoreOptions {
 /**
  * Opens the host's SQLite store. A file-backed store runs in WAL mode with synchronous=FULL,
  * so a transaction that has returned survives a crash of the process or the machine: the host
- * answers a terminal only after that point.
+ * answers a terminal only after that point. A commit group that asks to hear when it is durable
+ * commits with synchronous=NORMAL instead and has the WAL synced on the thread pool.
  */
 export function openHostStore(options: HostStoreOptions = {}): HostStore {
   const db = new Database(options.file ?? ':memory:');
@@ -33,6 +35,7 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
   // db.transaction() call, which cost more than the BEGIN and COMMIT of an in-memory store.
   const inTransaction = db.transaction((work: () => unknown) => work());
   const terminals = new Map<string, TerminalRecord>();
+  const wal = options.file === undefined ? undefined : new WalSync(`${options.file}-wal`);
   // A transaction and a commit group are one construct in SQLite: the outermost BEGINs and
   // COMMITs, anything run inside it becomes a SAVEPOINT that rolls back alone. Whichever level
   // rolls back, records read or written inside may be ahead of the database.
@@ -50,8 +53,25 @@ export function openHostStore(options: HostStoreOptions = {}): HostStore {
     ...sqliteJournal(db),
     ...sqliteSettlements(db),
     transaction: atomically,
-    commitGroup: atomically,
+    commitGroup<T>(work: () => T, onDurable?: (error?: Error) => void): T {
+      if (onDurable === undefined) return atomically(work);
+      if (wal === undefined) {
+        const result = atomically(work);
+        onDurable();
+        return result;
+      }
+      db.exec('PRAGMA synchronous = NORMAL');
+      let result: T;
+      try {
+        result = atomically(work);
+      } finally {
+        db.exec('PRAGMA synchronous = FULL');
+      }
+      wal.sync(onDurable);
+      return result;
+    },
     close() {
+      wal?.close();
       if (db.open) db.close();
     },
   };
