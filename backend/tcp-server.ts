@@ -135,6 +135,14 @@ interface Epoch {
  * for a burst, never reordered on a connection. An answer a slow issuer delays is written by a
  * timer later; it waits behind the groups before it, whose commit includes its booking.
  */
+/**
+ * Chunks read at most per commit group. A group's answers leave together, so after a stall
+ * (a collection, a busy machine) one group for the whole backlog would hold the first answer
+ * back until the last request was booked; smaller groups let answers out as they are ready,
+ * and a file store's syncs still cover several groups at once.
+ */
+const GROUP_LIMIT = 8;
+
 class LoopTurn {
   private arrived: Array<{ reader: Reader; chunk: Buffer }> = [];
   private scheduled = false;
@@ -170,7 +178,7 @@ class LoopTurn {
     this.current = undefined;
     const arrived = this.arrived;
     this.arrived = [];
-    if (arrived.length > 0) this.handle(arrived);
+    for (let from = 0; from < arrived.length; from += GROUP_LIMIT) this.handle(arrived.slice(from, from + GROUP_LIMIT));
     this.release();
   };
 
