@@ -1,23 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchDatabases } from './test-support/scratch-databases.ts';
 import { openHostStore } from './store/sqlite-host-store.ts';
 import { cards, hostFixture, provisionShop } from './test-support/terminal-messages.ts';
 import { TestTerminal } from './test-support/test-terminal.ts';
 
-const folders: string[] = [];
-function scratchFile(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'poslab-host-restart-'));
-  folders.push(folder);
-  return join(folder, 'host.sqlite');
-}
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const scratchFile = scratchDatabases('host-restart');
 
 const debit = cards.debit;
 

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scratchDatabases } from './test-support/scratch-databases.ts';
 import { encodeLengthFrame, LengthFrameDecoder } from '../protocol/framing/length-prefixed.ts';
 import type { AcquirerHost } from './host.ts';
 import { openHostStore, sqliteDatabaseOf } from './store/sqlite-host-store.ts';
@@ -52,16 +50,10 @@ function burst(socket: Socket, bodies: Uint8Array[]): Promise<{ answers: Uint8Ar
   });
 }
 
-const folders: string[] = [];
-function scratchFile(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'poslab-tcp-'));
-  folders.push(folder);
-  return join(folder, 'host.sqlite');
-}
+const scratchFile = scratchDatabases('tcp');
 
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 describe('host over TCP', () => {

@@ -1,21 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchDatabases } from '../test-support/scratch-databases.ts';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations.ts';
 import { openHostStore, sqliteDatabaseOf } from './sqlite-host-store.ts';
 
-const folders: string[] = [];
-function scratchFile(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'poslab-migrations-'));
-  folders.push(folder);
-  return join(folder, 'host.sqlite');
-}
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const scratchFile = scratchDatabases('migrations');
 
 // Tokens that share their first 16 digits, all the journal's card index holds of them.
 const cardA = `${'a'.repeat(16)}${'1'.repeat(48)}`;

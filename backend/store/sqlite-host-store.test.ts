@@ -1,22 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { scratchDatabases } from '../test-support/scratch-databases.ts';
 import Database from 'better-sqlite3';
 import { cards, hostFixture, provisionShop, readAnswer, saleRequest, signIn, terminalMasterKey } from '../test-support/terminal-messages.ts';
 import { migrations } from './migrations.ts';
 import { onRollback, openHostStore, sqliteDatabaseOf } from './sqlite-host-store.ts';
 
-const folders: string[] = [];
-function scratchFile(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'poslab-host-store-'));
-  folders.push(folder);
-  return join(folder, 'host.sqlite');
-}
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+const scratchFile = scratchDatabases('host-store');
 
 describe('host store', () => {
   it('keeps an approval across close and reopen of a file store', () => {
