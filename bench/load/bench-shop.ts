@@ -1,5 +1,9 @@
 import { seededRandom } from '../../platform/random.ts';
+import { createAcquirerHost } from '../../backend/host.ts';
 import type { AcquirerHost } from '../../backend/host.ts';
+import type { HostStore } from '../../backend/store/host-store.ts';
+import { WallClock } from '../../platform/clock.ts';
+import type { SaleOrder } from './terminal-signer.ts';
 
 /**
  * The shop both sides of the load benchmark agree on, derived from one seed: one merchant in
@@ -30,8 +34,27 @@ export function benchShop(seed: number, terminals: number, cards: number): Bench
   };
 }
 
-export function provisionBenchShop(host: AcquirerHost, shop: BenchShop): void {
+function provisionBenchShop(host: AcquirerHost, shop: BenchShop): void {
   host.provision.merchant({ id: shop.merchantId, name: 'Bench Supermarket', mcc: '5411', region: shop.region });
   for (const terminal of shop.terminals) host.provision.terminal({ ...terminal, merchantId: shop.merchantId });
   for (const card of shop.cards) host.provision.card({ ...card, balanceMinor: 1_000_000_000_000 });
+}
+
+/** The host both benchmarks measure, in real time, with the bench shop provisioned. */
+export function openBenchHost(shop: BenchShop, seed: number, store: HostStore): AcquirerHost {
+  const host = createAcquirerHost({
+    clock: new WallClock(),
+    random: seededRandom(seed),
+    store,
+    // Risk control stays on (its lookups and its history row are part of every sale) except the
+    // velocity rule: a benchmark is by design a velocity anomaly and would raise an alert per sale.
+    risk: { velocity: { enabled: false } },
+  });
+  provisionBenchShop(host, shop);
+  return host;
+}
+
+/** The i-th sale of a run: the cards in turn with varying amounts, the same in both benchmarks. */
+export function benchOrder(shop: BenchShop, i: number): SaleOrder {
+  return { ...shop.cards[i % shop.cards.length]!, amountMinor: 100 + (i % 900) };
 }

@@ -1,11 +1,8 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { createAcquirerHost } from '../../backend/host.ts';
 import { openHostStore } from '../../backend/store/sqlite-host-store.ts';
-import { WallClock } from '../../platform/clock.ts';
-import { seededRandom } from '../../platform/random.ts';
 import { unpackMessage } from '../../protocol/iso8583/codec.ts';
 import { cupPos } from '../../protocol/iso8583/dialect-cup-pos.ts';
-import { benchShop, provisionBenchShop } from './bench-shop.ts';
+import { benchOrder, benchShop, openBenchHost } from './bench-shop.ts';
 import { TerminalSigner } from './terminal-signer.ts';
 
 export interface HandlerOptions {
@@ -36,22 +33,13 @@ export interface HandlerFigures {
  */
 export async function runHandler(options: HandlerOptions): Promise<HandlerFigures> {
   const store = openHostStore();
-  const host = createAcquirerHost({
-    clock: new WallClock(),
-    random: seededRandom(options.seed),
-    store,
-    risk: { velocity: { enabled: false } },
-  });
+  const shop = benchShop(options.seed, options.terminals, options.cards);
+  const host = openBenchHost(shop, options.seed, store);
   try {
-    const shop = benchShop(options.seed, options.terminals, options.cards);
-    provisionBenchShop(host, shop);
     const signers = shop.terminals.map((terminal) => new TerminalSigner(terminal.terminalId, shop.merchantId, terminal.masterKey));
     for (const signer of signers) signer.signedIn(unpackMessage(cupPos, answerOf(host.handle(signer.signInRequest()))).message);
     const total = options.warmup + options.sales;
-    const requests = Array.from({ length: total }, (_, i) => {
-      const card = shop.cards[i % shop.cards.length]!;
-      return signers[i % signers.length]!.sale({ ...card, amountMinor: 100 + (i % 900) });
-    });
+    const requests = Array.from({ length: total }, (_, i) => signers[i % signers.length]!.sale(benchOrder(shop, i)));
     for (let i = 0; i < options.warmup; i++) host.handle(requests[i]!);
 
     let scavenges = 0;

@@ -1,9 +1,6 @@
-import { WallClock } from '../../platform/clock.ts';
-import { seededRandom } from '../../platform/random.ts';
-import { createAcquirerHost } from '../../backend/host.ts';
 import { openHostStore } from '../../backend/store/sqlite-host-store.ts';
 import { serveTcp } from '../../backend/tcp-server.ts';
-import { benchShop, provisionBenchShop } from './bench-shop.ts';
+import { benchShop, openBenchHost } from './bench-shop.ts';
 
 /**
  * The host under load, in its own process so that it has a core to itself and the load
@@ -13,15 +10,7 @@ import { benchShop, provisionBenchShop } from './bench-shop.ts';
 const [seedText = '1', terminalsText = '50', cardsText = '200', file] = process.argv.slice(2);
 const seed = Number(seedText);
 const store = openHostStore(file ? { file } : {});
-const host = createAcquirerHost({
-  clock: new WallClock(),
-  random: seededRandom(seed),
-  store,
-  // Risk control stays on (its lookups and its history row are part of every sale) except the
-  // velocity rule: a benchmark is by design a velocity anomaly and would raise an alert per sale.
-  risk: { velocity: { enabled: false } },
-});
-provisionBenchShop(host, benchShop(seed, Number(terminalsText), Number(cardsText)));
+const host = openBenchHost(benchShop(seed, Number(terminalsText), Number(cardsText)), seed, store);
 const server = await serveTcp(host, { port: 0, hostname: '127.0.0.1' });
 process.send?.({ port: server.port });
 process.on('message', async (message) => {

@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as hdr from 'hdr-histogram-js';
 import { BenchTerminal } from './bench-terminal.ts';
-import { benchShop } from './bench-shop.ts';
+import { benchOrder, benchShop } from './bench-shop.ts';
 
 export interface LoadOptions {
   /** Authorisation requests per second offered, evenly spaced (constant arrival rate). */
@@ -61,10 +61,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
 
     const total = Math.round((options.rate * (options.warmupMs + options.durationMs)) / 1000);
     const measuredFrom = Math.round((options.rate * options.warmupMs) / 1000);
-    const requests = Array.from({ length: total }, (_, i) => {
-      const card = shop.cards[i % shop.cards.length]!;
-      return terminals[i % terminals.length]!.sale({ ...card, amountMinor: 100 + (i % 900) });
-    });
+    const requests = Array.from({ length: total }, (_, i) => terminals[i % terminals.length]!.sale(benchOrder(shop, i)));
     const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
     const queues = terminals.map(() => [] as number[]);
     const busy = terminals.map(() => false);
