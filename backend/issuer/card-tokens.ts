@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { HmacSha256Key } from '../../protocol/crypto/hmac-sha256.ts';
 
 /**
  * How the issuer recognises a card and its PIN without keeping either: a PAN becomes an
@@ -7,18 +7,21 @@ import { createHmac } from 'node:crypto';
  * yields neither PANs nor PINs.
  */
 export class CardTokens {
-  constructor(
-    private readonly panSecret: Uint8Array,
-    private readonly pinSecret: Uint8Array,
-  ) {}
+  readonly #panSecret: HmacSha256Key;
+  readonly #pinSecret: HmacSha256Key;
+
+  constructor(panSecret: Uint8Array, pinSecret: Uint8Array) {
+    this.#panSecret = new HmacSha256Key(panSecret);
+    this.#pinSecret = new HmacSha256Key(pinSecret);
+  }
 
   panToken(pan: string): string {
-    return createHmac('sha256', this.panSecret).update(pan, 'ascii').digest('hex');
+    return this.#panSecret.hex(pan);
   }
 
   pinVerifier(pan: string, pin: string): string {
     // The separator keeps "12345"+"6789" and "1234"+"56789" apart.
-    return createHmac('sha256', this.pinSecret).update(`${pan}|${pin}`, 'ascii').digest('hex');
+    return this.#pinSecret.hex(`${pan}|${pin}`);
   }
 
   pinMatches(pan: string, pin: string, verifier: string): boolean {
