@@ -36,7 +36,11 @@ export class HmacSha256Key {
     }
     const inner = this.#inner;
     for (let i = 0; i < message.length; i++) inner[BLOCK + i] = message.charCodeAt(i) & 0xff;
-    this.#outer.set(hash('sha256', inner.subarray(0, BLOCK + message.length), 'buffer'), BLOCK);
-    return hash('sha256', this.#outer, 'hex');
+    // The inner digest comes back as a 'binary' (latin1) string, one character per byte: a Buffer would be
+    // one more native allocation per message for the collector to sweep.
+    const digest = hash('sha256', inner.subarray(0, BLOCK + message.length), 'binary');
+    const outer = this.#outer;
+    for (let i = 0; i < digest.length; i++) outer[BLOCK + i] = digest.charCodeAt(i);
+    return hash('sha256', outer, 'hex');
   }
 }

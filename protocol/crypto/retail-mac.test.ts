@@ -58,9 +58,9 @@ describe('retail MAC, ISO/IEC 9797-1 algorithm 3, padding method 1', () => {
     }
   });
 
-  it('matches the step-by-step definition for any key and any sequence of messages, one-shot and through one kept key', () => {
+  it('matches the step-by-step definition for any key and any sequence of messages, longer and shorter, one-shot and through one kept key', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.array(fc.uint8Array({ maxLength: 70 }), { maxLength: 8 }), (key, messages) => {
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.array(fc.uint8Array({ maxLength: 600 }), { maxLength: 8 }), (key, messages) => {
         const kept = new RetailMacKey(key);
         for (const data of messages) {
           const expected = definition(key, data);

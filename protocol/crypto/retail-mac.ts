@@ -29,6 +29,11 @@ export class RetailMacKey {
   readonly #final: TdesKey;
   /** The CBC context's current chaining value: the last block it produced. */
   #carried = new Uint8Array(BLOCK);
+  /**
+   * The padded message is built here, not in a new array per MAC: arrays this size live outside
+   * the JS heap, and each one is a native allocation the collector has to sweep.
+   */
+  #scratch = new Uint8Array(256);
 
   constructor(key16: Uint8Array) {
     if (key16.length !== 16) {
@@ -40,9 +45,12 @@ export class RetailMacKey {
   }
 
   mac(data: Uint8Array): Uint8Array {
-    const padded = new Uint8Array(Math.max(BLOCK, Math.ceil(data.length / BLOCK) * BLOCK));
+    const length = Math.max(BLOCK, Math.ceil(data.length / BLOCK) * BLOCK);
+    if (length > this.#scratch.length) this.#scratch = new Uint8Array(Math.max(length, this.#scratch.length * 2));
+    const padded = this.#scratch.subarray(0, length);
     padded.set(data);
-    const lastAt = padded.length - BLOCK;
+    padded.fill(0, data.length);
+    const lastAt = length - BLOCK;
     const last = padded.subarray(lastAt);
     if (lastAt > 0) {
       for (let i = 0; i < BLOCK; i++) padded[i] = (padded[i] as number) ^ (this.#carried[i] as number);
