@@ -17,16 +17,15 @@ export function serveLink(link: ByteLink, handle: (frame: Uint8Array) => Reply |
   let decoder = new LengthFrameDecoder();
   const waiting = new Set<Timer>();
 
+  // Each request is answered as the decoder reaches it, straight from the decoder's buffer: the
+  // host is done with a request's bytes when `handle` returns, so no frame is copied.
   const onData = (chunk: Uint8Array) => {
-    let frames: Uint8Array[];
     try {
-      frames = decoder.push(chunk);
+      decoder.eachFrame(chunk, answer);
     } catch (error) {
       events('host', 'frame-error', { code: codeOf(error) });
       decoder = new LengthFrameDecoder();
-      return;
     }
-    for (const frame of frames) answer(frame);
   };
 
   const send = (bytes: Uint8Array) => {

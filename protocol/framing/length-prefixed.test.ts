@@ -84,4 +84,44 @@ describe('LengthFrameDecoder', () => {
       { seed: 2, numRuns: 300 },
     );
   });
+
+  it('visits the same frames as views however the stream is chunked, interleaved with copying pushes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 3000 }), { maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        fc.array(fc.boolean(), { maxLength: 30 }),
+        (payloads, cuts, copying) => {
+          const decoder = new LengthFrameDecoder();
+          const seen: Uint8Array[] = [];
+          split(concat(payloads.map(encodeLengthFrame)), cuts).forEach((chunk, i) => {
+            if (copying[i]) seen.push(...decoder.push(chunk));
+            else decoder.eachFrame(chunk, (frame) => seen.push(frame.slice()));
+          });
+          expect(seen).toEqual(payloads);
+        },
+      ),
+      { seed: 3, numRuns: 300 },
+    );
+  });
+
+  it('visits the frames before a bad length, then throws', () => {
+    const decoder = new LengthFrameDecoder(100);
+    const seen: number[][] = [];
+    const chunk = concat([encodeLengthFrame(Uint8Array.of(1)), encodeLengthFrame(Uint8Array.of(2)), Uint8Array.of(0x00, 0x65)]);
+    expect(() => decoder.eachFrame(chunk, (frame) => seen.push([...frame]))).toThrow(FramingError);
+    expect(seen).toEqual([[1], [2]]);
+    expect(() => decoder.eachFrame(new Uint8Array(), () => {})).toThrow(FramingError);
+  });
+
+  it('keeps the frames after one whose visitor threw', () => {
+    const decoder = new LengthFrameDecoder();
+    const chunk = concat([encodeLengthFrame(Uint8Array.of(1)), encodeLengthFrame(Uint8Array.of(2)), encodeLengthFrame(Uint8Array.of(3))]);
+    expect(() =>
+      decoder.eachFrame(chunk, (frame) => {
+        if (frame[0] === 1) throw new Error('reader failed');
+      }),
+    ).toThrow('reader failed');
+    expect(decoder.push(new Uint8Array())).toEqual([Uint8Array.of(2), Uint8Array.of(3)]);
+  });
 });

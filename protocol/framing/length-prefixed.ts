@@ -37,10 +37,22 @@ export class LengthFrameDecoder {
 
   constructor(private readonly maxLength = 8192) {}
 
+  /** Whole frames completed by `chunk`, each a copy of its own. */
   push(chunk: Uint8Array): Uint8Array[] {
+    const frames: Uint8Array[] = [];
+    this.eachFrame(chunk, (frame) => frames.push(frame.slice()));
+    return frames;
+  }
+
+  /**
+   * As `push`, but hands each whole frame to `visit` as a view into the decoder's own buffer,
+   * valid only until `visit` returns: a reader that is done with a frame when it returns (the
+   * host answers synchronously) pays for no copy and no off-heap array per frame. Frames before a
+   * bad length are visited before it throws; if `visit` throws, the frames after it stay held.
+   */
+  eachFrame(chunk: Uint8Array, visit: (frame: Uint8Array) => void): void {
     if (this.failure !== undefined) throw this.failure;
     this.append(chunk);
-    const frames: Uint8Array[] = [];
     const buffer = this.buffer;
     while (this.end - this.start >= 2) {
       const length = ((buffer[this.start] as number) << 8) | (buffer[this.start + 1] as number);
@@ -49,14 +61,14 @@ export class LengthFrameDecoder {
         throw this.failure;
       }
       if (this.end - this.start < 2 + length) break;
-      frames.push(buffer.slice(this.start + 2, this.start + 2 + length));
-      this.start += 2 + length;
+      const at = this.start + 2;
+      this.start = at + length;
+      visit(buffer.subarray(at, at + length));
     }
     if (this.start === this.end) {
       this.start = 0;
       this.end = 0;
     }
-    return frames;
   }
 
   private append(chunk: Uint8Array): void {
