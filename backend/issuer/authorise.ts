@@ -53,44 +53,41 @@ const statusCodes: Readonly<Record<Exclude<CardStatus, 'active'>, ResponseCode>>
 export function authorise(request: IssuerRequest, card: CardRecord | undefined, tokens: CardTokens): IssuerDecision {
   if (!card) return { code: ResponseCode.invalidCard, approvedMinor: 0, delayMs: 0 };
   const delayMs = card.behaviour === 'slow' ? (card.delayMs ?? 0) : 0;
-  const decline = (code: ResponseCode, pinTries?: number): IssuerDecision => ({
-    code,
-    approvedMinor: 0,
-    delayMs,
-    ...(pinTries !== undefined && { pinTries }),
-  });
-  if (card.behaviour === 'unavailable') return decline(ResponseCode.issuerUnavailable);
+  if (card.behaviour === 'unavailable') return decision(ResponseCode.issuerUnavailable, 0, delayMs, undefined);
 
   const { ask } = request;
   if (ask.kind !== 'follow-up') {
-    if (request.today > card.expiry) return decline(ResponseCode.expiredCard);
-    if (card.status !== 'active') return decline(statusCodes[card.status]);
+    if (request.today > card.expiry) return decision(ResponseCode.expiredCard, 0, delayMs, undefined);
+    if (card.status !== 'active') return decision(statusCodes[card.status], 0, delayMs, undefined);
   }
 
   let pinTries: number | undefined;
   if (request.pinBlock) {
     const pin = checkPin(request.pan, request.pinBlock, request.pinKey, card, tokens);
-    if (pin.code !== ResponseCode.approved) return decline(pin.code, pin.pinTries);
+    if (pin.code !== ResponseCode.approved) return decision(pin.code, 0, delayMs, pin.pinTries);
     pinTries = pin.pinTries;
   } else if (ask.kind !== 'follow-up' && !mayGoWithoutPin(card, ask)) {
-    return decline(ResponseCode.incorrectPin);
+    return decision(ResponseCode.incorrectPin, 0, delayMs, undefined);
   }
-  const approve = (code: ResponseCode, approvedMinor: number): IssuerDecision => ({
-    code,
-    approvedMinor,
-    delayMs,
-    ...(pinTries !== undefined && { pinTries }),
-  });
 
-  if (ask.kind !== 'debit') return approve(ResponseCode.approved, 0);
+  if (ask.kind !== 'debit') return decision(ResponseCode.approved, 0, delayMs, pinTries);
   const available = card.balanceMinor - card.heldMinor;
   if (card.behaviour === 'partial') {
     const approvedMinor = Math.min(ask.amountMinor, Math.max(0, available), card.partialLimitMinor ?? Number.MAX_SAFE_INTEGER);
-    if (approvedMinor <= 0) return approve(ResponseCode.insufficientFunds, 0);
-    return approve(approvedMinor < ask.amountMinor ? ResponseCode.partialApproval : ResponseCode.approved, approvedMinor);
+    if (approvedMinor <= 0) return decision(ResponseCode.insufficientFunds, 0, delayMs, pinTries);
+    const code = approvedMinor < ask.amountMinor ? ResponseCode.partialApproval : ResponseCode.approved;
+    return decision(code, approvedMinor, delayMs, pinTries);
   }
-  if (ask.amountMinor > available) return approve(ResponseCode.insufficientFunds, 0);
-  return approve(ResponseCode.approved, ask.amountMinor);
+  if (ask.amountMinor > available) return decision(ResponseCode.insufficientFunds, 0, delayMs, pinTries);
+  return decision(ResponseCode.approved, ask.amountMinor, delayMs, pinTries);
+}
+
+/**
+ * A decision, with `pinTries` only when it changes. A module function rather than closures over
+ * the delay and the PIN tries: each closure cost a function object, and under tsx a name too.
+ */
+function decision(code: ResponseCode, approvedMinor: number, delayMs: number, pinTries: number | undefined): IssuerDecision {
+  return pinTries === undefined ? { code, approvedMinor, delayMs } : { code, approvedMinor, delayMs, pinTries };
 }
 
 /** A credit card may be signed for; a QuickPass tap is PIN-free up to its limit; a debit card always needs its PIN. */
