@@ -31,35 +31,45 @@ function badBytes(field: number, offset: number, what: string): Iso8583Error {
   return new Iso8583Error('ISO_BAD_FORMAT', 'peer', what, { field, offset });
 }
 
+/**
+ * A field's characters are gathered as codes here and made into a string once: built up a
+ * pair of digits at a time, a 19-digit PAN made nine strings on the way, and text decoded from
+ * the message needed a view of it, which cost as much as the string. Reads never call out, so
+ * one scratch serves them all.
+ */
+let scratch = Buffer.alloc(256);
+
+function scratchFor(units: number): Buffer {
+  if (scratch.length < units) scratch = Buffer.alloc(units);
+  return scratch;
+}
+
+/** The first `units` codes in the scratch, every one below 128, as a string. */
+function scratchText(units: number): string {
+  return scratch.toString('latin1', 0, units);
+}
+
 /** Which characters a BCD field carries, and the nibble each one travels as. */
 interface NibbleAlphabet {
   readonly label: string;
   /** char code (< 128) → nibble, or -1 */
   readonly toNibble: Int8Array;
-  /** nibble → one-character string, or '' */
-  readonly toChar: readonly string[];
-  /** byte → its two characters, or '' when either nibble is outside the alphabet */
-  readonly pairs: readonly string[];
+  /** nibble → its character's code, or 0 */
+  readonly toCode: Uint8Array;
 }
 
 function nibbleAlphabet(label: string, extra: ReadonlyArray<readonly [string, number]>): NibbleAlphabet {
   const toNibble = new Int8Array(128).fill(-1);
-  const toChar: string[] = new Array<string>(16).fill('');
+  const toCode = new Uint8Array(16);
   for (let d = 0; d < 10; d++) {
     toNibble[48 + d] = d;
-    toChar[d] = String.fromCharCode(48 + d);
+    toCode[d] = 48 + d;
   }
   for (const [char, nibble] of extra) {
     toNibble[char.charCodeAt(0)] = nibble;
-    toChar[nibble] = char;
+    toCode[nibble] = char.charCodeAt(0);
   }
-  const pairs: string[] = [];
-  for (let byte = 0; byte < 256; byte++) {
-    const hi = toChar[byte >> 4] ?? '';
-    const lo = toChar[byte & 15] ?? '';
-    pairs.push(hi !== '' && lo !== '' ? hi + lo : '');
-  }
-  return { label, toNibble, toChar, pairs };
+  return { label, toNibble, toCode };
 }
 
 const DIGITS = nibbleAlphabet('digits', []);
@@ -71,7 +81,7 @@ const TRACK = nibbleAlphabet('track characters', [['=', 0xd]]);
  * end otherwise (variable fields, whose prefix gives the exact count).
  */
 function bcdPart(alphabet: NibbleAlphabet, rightAligned: boolean): ContentPart {
-  const { toNibble, toChar, pairs } = alphabet;
+  const { toNibble, toCode } = alphabet;
   return {
     measure(value, field) {
       if (typeof value !== 'string') throw badValue(field, `expected ${alphabet.label} as a string`);
@@ -93,33 +103,20 @@ function bcdPart(alphabet: NibbleAlphabet, rightAligned: boolean): ContentPart {
       }
     },
     read(bytes, pos, units, field) {
-      const byteCount = (units + 1) >> 1;
-      const lead = rightAligned ? byteCount * 2 - units : 0;
-      let text = '';
-      let i = 0;
-      if (lead === 1) {
-        const char = toChar[(bytes[pos] as number) & 15] ?? '';
-        if (char === '') throw badBytes(field, pos, `bad ${alphabet.label} nibble`);
-        text = char;
-        i = 1;
+      const lead = rightAligned ? units & 1 : 0;
+      const codes = scratchFor(units);
+      for (let i = 0; i < units; i++) {
+        const nibble = i + lead;
+        const at = pos + (nibble >> 1);
+        const byte = bytes[at] as number;
+        const code = toCode[(nibble & 1) === 0 ? byte >> 4 : byte & 15] as number;
+        if (code === 0) throw badBytes(field, at, `bad ${alphabet.label} nibble`);
+        codes[i] = code;
       }
-      const fullEnd = lead === 0 ? units >> 1 : byteCount;
-      for (; i < fullEnd; i++) {
-        const pair = pairs[bytes[pos + i] as number] ?? '';
-        if (pair === '') throw badBytes(field, pos + i, `bad ${alphabet.label} nibble`);
-        text += pair;
-      }
-      if (lead === 0 && (units & 1) === 1) {
-        const char = toChar[(bytes[pos + i] as number) >> 4] ?? '';
-        if (char === '') throw badBytes(field, pos + i, `bad ${alphabet.label} nibble`);
-        text += char;
-      }
-      return text;
+      return scratchText(units);
     },
   };
 }
-
-const ASCII = new TextDecoder();
 
 /** ASCII text; a fixed slot is filled with spaces on the right. */
 function asciiPart(label: string, allowed: Uint8Array): ContentPart {
@@ -139,12 +136,13 @@ function asciiPart(label: string, allowed: Uint8Array): ContentPart {
       for (let i = units; i < slotUnits; i++) out[pos + i] = 0x20;
     },
     read(bytes, pos, units, field) {
+      const codes = scratchFor(units);
       for (let i = 0; i < units; i++) {
         const code = bytes[pos + i] as number;
         if (code >= 128 || allowed[code] === 0) throw badBytes(field, pos + i, `byte outside ${label}`);
+        codes[i] = code;
       }
-      // Checked ASCII reads the same as UTF-8; one decode makes one string, not one per character.
-      return ASCII.decode(bytes.subarray(pos, pos + units));
+      return scratchText(units);
     },
   };
 }
