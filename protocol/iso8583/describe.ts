@@ -25,8 +25,12 @@ export function describeMessage(dialect: Dialect, message: IsoMessage): Array<{ 
 /** First 6 and last 4 digits with '*' between; a PAN too short to keep 10 digits is all '*'. */
 export function maskPan(pan: string): string {
   if (pan.length <= 10) return '*'.repeat(pan.length);
-  return pan.slice(0, 6) + '*'.repeat(pan.length - 10) + pan.slice(-4);
+  const hidden = pan.length - 10;
+  return pan.slice(0, 6) + (STARS[hidden] ?? '*'.repeat(hidden)) + pan.slice(-4);
 }
+
+/** The runs of '*' between the digits of a 12- to 19-digit PAN, made once: the host masks a PAN per sale. */
+const STARS = Array.from({ length: 10 }, (_, n) => '*'.repeat(n));
 
 function size(value: FieldValue): string {
   return typeof value === 'string' ? `${value.length} characters` : `${value.length} bytes`;
