@@ -66,8 +66,8 @@ export function issuerOutcome(decision: IssuerDecision, requestedMinor: number, 
     code: decision.code,
     amountMinor: approved ? decision.approvedMinor : requestedMinor,
     delayMs: decision.delayMs,
-    ...(decision.pinTries !== undefined && { pinTries: decision.pinTries }),
-    ...(approved && { apply }),
+    pinTries: decision.pinTries,
+    apply: approved ? apply : undefined,
   };
 }
 
