@@ -56,3 +56,36 @@ describe('journal query plans', () => {
     for (const plan of plans) expect(plan).toMatch(/^(SEARCH \w+ USING (INDEX|INTEGER PRIMARY KEY|COVERING INDEX)[^;]*(; |$))+$/);
   });
 });
+
+describe('journal writes', () => {
+  const entry = {
+    ...key,
+    mti: '0200',
+    merchantId: 'M1',
+    type: 'sale' as const,
+    processingCode: '000000',
+    amountMinor: 100,
+    requestedMinor: 100,
+    panMasked: '622202*********0123',
+    panToken,
+    entryMode: '051',
+    responseCode: '00',
+    authCode: '123456',
+    rrn: '100000000001',
+    createdAt: 1,
+    status: 'approved' as const,
+    originalId: undefined,
+    holdMinor: 0,
+    answer: '{}',
+  };
+
+  it('refuses a second entry for the same terminal, batch, STAN and MTI as a duplicate that names it', () => {
+    const store = openHostStore();
+    expect(store.appendJournal(entry)).toBe(1);
+    expect(() => store.appendJournal(entry)).toThrow(
+      expect.objectContaining({ code: 'HOST_DUPLICATE', message: expect.stringContaining('journal entry T1/000001/000001/0200') }),
+    );
+    expect(store.journal()).toHaveLength(1);
+    store.close();
+  });
+});

@@ -36,8 +36,9 @@ export function sqliteJournal(db: Database.Database): JournalStore {
   };
   return {
     appendJournal(entry) {
-      const result = guard(`journal entry ${entry.terminalId}/${entry.batch}/${entry.stan}/${entry.mti}`, () =>
-        sql(
+      let result: Database.RunResult;
+      try {
+        result = sql(
           `INSERT INTO journal (terminal_id, merchant_id, batch, stan, mti, type, processing_code, amount_minor, requested_minor,
              pan_masked, pan_token, entry_mode, response_code, auth_code, rrn, created_at, status, original_id, hold_minor, answer)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,8 +63,14 @@ export function sqliteJournal(db: Database.Database): JournalStore {
           entry.originalId ?? null,
           entry.holdMinor,
           entry.answer ?? null,
-        ),
-      );
+        );
+      } catch (error) {
+        // The entry is named only when the write fails, and guard turns the failure into the host's
+        // error as for any other write: every sale appends, and naming it up front cost ~0.3 KB.
+        return guard(`journal entry ${entry.terminalId}/${entry.batch}/${entry.stan}/${entry.mti}`, () => {
+          throw error;
+        });
+      }
       return Number(result.lastInsertRowid);
     },
     journalEntry(key) {
