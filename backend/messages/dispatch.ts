@@ -5,7 +5,7 @@ import { batchUploadEnd } from './batch-upload-end.ts';
 import { batchUpload } from './batch-upload.ts';
 import { completion } from './completion.ts';
 import { echoTest } from './echo-test.ts';
-import { readField60 } from './field-60.ts';
+import { messageTypeOf, networkCodeOf } from './field-60.ts';
 import type { MessageHandler } from './handler.ts';
 import { preAuthorisation } from './pre-authorisation.ts';
 import { refund } from './refund.ts';
@@ -40,8 +40,7 @@ export const handlers: ReadonlyMap<string, MessageHandler> = new Map([
 ]);
 
 export function handlerFor(message: IsoMessage): MessageHandler | undefined {
-  const reserved = readField60(message.fields[60]);
   const byNetworkCode = message.mti.startsWith('08') || message.mti.startsWith('03');
-  const code = byNetworkCode ? reserved?.networkCode : reserved?.messageType;
+  const code = byNetworkCode ? networkCodeOf(message.fields[60]) : messageTypeOf(message.fields[60]);
   return (code !== undefined ? handlers.get(`${message.mti}/${code}`) : undefined) ?? handlers.get(message.mti);
 }

@@ -13,8 +13,18 @@ export function readField60(value: unknown): Field60 | undefined {
   return {
     messageType: value.slice(0, 2),
     batch: value.length >= 8 ? value.slice(2, 8) : undefined,
-    networkCode: value.length >= 11 ? value.slice(8, 11) : undefined,
+    networkCode: networkCodeOf(value),
   };
+}
+
+/** 60.1 alone, for routing, which reads one part of every request's field 60 and needs no `Field60`. */
+export function messageTypeOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length >= 2 ? value.slice(0, 2) : undefined;
+}
+
+/** 60.3 alone, as `messageTypeOf`. */
+export function networkCodeOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length >= 11 ? value.slice(8, 11) : undefined;
 }
 
 export function field60(messageType: string, batch: string, networkCode: string): string {
