@@ -28,7 +28,7 @@ export class RetailMacKey {
   readonly #chain: Cipher;
   readonly #final: TdesKey;
   /** The CBC context's current chaining value: the last block it produced. */
-  #carried = new Uint8Array(BLOCK);
+  readonly #carried = new Uint8Array(BLOCK);
   /**
    * The padded message is built here, not in a new array per MAC: arrays this size live outside
    * the JS heap, and each one is a native allocation the collector has to sweep.
@@ -47,17 +47,21 @@ export class RetailMacKey {
   mac(data: Uint8Array): Uint8Array {
     const length = Math.max(BLOCK, Math.ceil(data.length / BLOCK) * BLOCK);
     if (length > this.#scratch.length) this.#scratch = new Uint8Array(Math.max(length, this.#scratch.length * 2));
-    const padded = this.#scratch.subarray(0, length);
+    const padded = this.#scratch;
     padded.set(data);
-    padded.fill(0, data.length);
+    padded.fill(0, data.length, length);
     const lastAt = length - BLOCK;
-    const last = padded.subarray(lastAt);
+    const carried = this.#carried;
     if (lastAt > 0) {
-      for (let i = 0; i < BLOCK; i++) padded[i] = (padded[i] as number) ^ (this.#carried[i] as number);
+      for (let i = 0; i < BLOCK; i++) padded[i] = (padded[i] as number) ^ (carried[i] as number);
       const chained = this.#chain.update(padded.subarray(0, lastAt));
-      this.#carried = new Uint8Array(chained.subarray(chained.length - BLOCK));
-      for (let i = 0; i < BLOCK; i++) last[i] = (last[i] as number) ^ (this.#carried[i] as number);
+      // Copied byte by byte into arrays kept with the key: views and copies per MAC are garbage.
+      const chainedLast = chained.length - BLOCK;
+      for (let i = 0; i < BLOCK; i++) {
+        carried[i] = chained[chainedLast + i] as number;
+        padded[lastAt + i] = (padded[lastAt + i] as number) ^ (carried[i] as number);
+      }
     }
-    return this.#final.encryptEcb(last);
+    return this.#final.encryptEcb(padded.subarray(lastAt, length));
   }
 }
