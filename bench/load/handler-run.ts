@@ -1,8 +1,8 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { openHostStore } from '../../backend/store/sqlite-host-store.ts';
 import { unpackMessage } from '../../protocol/iso8583/codec.ts';
 import { cupPos } from '../../protocol/iso8583/dialect-cup-pos.ts';
 import { benchOrder, benchShop, openBenchHost } from './bench-shop.ts';
+import { CollectionTally } from './collection-tally.ts';
 import { TerminalSigner } from './terminal-signer.ts';
 
 export interface HandlerOptions {
@@ -42,15 +42,7 @@ export async function runHandler(options: HandlerOptions): Promise<HandlerFigure
     const requests = Array.from({ length: total }, (_, i) => signers[i % signers.length]!.sale(benchOrder(shop, i)));
     for (let i = 0; i < options.warmup; i++) host.handle(requests[i]!);
 
-    let scavenges = 0;
-    let gcMs = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        gcMs += entry.duration;
-        if (((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind) === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
-      }
-    });
-    observer.observe({ entryTypes: ['gc'] });
+    const collections = new CollectionTally();
     let approved = 0;
     const cpuBefore = process.cpuUsage();
     const start = performance.now();
@@ -62,14 +54,14 @@ export async function runHandler(options: HandlerOptions): Promise<HandlerFigure
     const cpu = process.cpuUsage(cpuBefore);
     // GC entries reach the observer on a later turn of the event loop.
     await new Promise((resolve) => setTimeout(resolve, 10));
-    observer.disconnect();
+    collections.stop();
     return {
       sales: options.sales,
       approved,
       cpuUsPerSale: (cpu.user + cpu.system) / options.sales,
       wallUsPerSale: (wallMs * 1000) / options.sales,
-      scavengesPer1000: (scavenges * 1000) / options.sales,
-      gcMsPer1000: (gcMs * 1000) / options.sales,
+      scavengesPer1000: (collections.scavenges * 1000) / options.sales,
+      gcMsPer1000: (collections.allMs * 1000) / options.sales,
     };
   } finally {
     host.close();

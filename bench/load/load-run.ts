@@ -42,6 +42,9 @@ export interface LoadFigures {
   readonly hostSystemUs: number;
   /** The same for the load generator's process: when it nears 1,000,000 / rate, the generator is the bound. */
   readonly generatorCpuUs: number;
+  /** The host's young-generation collections per second of the measured window, and their mean pause. */
+  readonly hostScavengesPerSecond: number;
+  readonly hostScavengeMeanMs: number;
 }
 
 const hostEntry = fileURLToPath(new URL('./host-process.ts', import.meta.url));
@@ -139,6 +142,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       hostCpuUs: (hostAfter.cpuUs - hostBefore.cpuUs) / answeredMeasured,
       hostSystemUs: (hostAfter.systemUs - hostBefore.systemUs) / answeredMeasured,
       generatorCpuUs: (generatorCpu.user + generatorCpu.system) / answeredMeasured,
+      hostScavengesPerSecond: seconds > 0 ? (hostAfter.scavenges - hostBefore.scavenges) / seconds : 0,
+      hostScavengeMeanMs: (hostAfter.scavengeMs - hostBefore.scavengeMs) / Math.max(1, hostAfter.scavenges - hostBefore.scavenges),
     };
   } finally {
     for (const terminal of terminals) terminal.close();
@@ -195,15 +200,18 @@ async function startHost(options: LoadOptions): Promise<{ host: ChildProcess; po
 interface CpuTime {
   readonly cpuUs: number;
   readonly systemUs: number;
+  readonly scavenges: number;
+  readonly scavengeMs: number;
 }
 
-/** The host process's CPU time so far, in µs (host-process.ts answers 'usage'). */
+/** The host process's CPU time so far, in µs, and its collections (host-process.ts answers 'usage'). */
 function cpuTimeOf(host: ChildProcess): Promise<CpuTime> {
   return new Promise((resolve) => {
     const listen = (message: unknown) => {
       if (typeof message !== 'object' || message === null || !('cpuUs' in message) || !('systemUs' in message)) return;
       host.off('message', listen);
-      resolve({ cpuUs: Number(message.cpuUs), systemUs: Number(message.systemUs) });
+      const { cpuUs, systemUs, scavenges, scavengeMs } = message as Record<string, unknown>;
+      resolve({ cpuUs: Number(cpuUs), systemUs: Number(systemUs), scavenges: Number(scavenges), scavengeMs: Number(scavengeMs) });
     };
     host.on('message', listen);
     host.send('usage');
