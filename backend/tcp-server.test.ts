@@ -145,6 +145,60 @@ describe('host over TCP', () => {
     host.close();
   });
 
+  it('books the reads of one loop turn in groups of at most 8, first come first booked', async () => {
+    const { host } = hostFixture();
+    provisionShop(host);
+    const keys = signIn(host);
+    const amountOf = (bytes: Uint8Array) => Number(readAnswer(bytes.subarray(2)).message.fields[4]);
+    const groups: number[][] = [];
+    let group: number[] = [];
+    let attached = 0;
+    // Which sale (by amount) each read carried, in the order the groups hand reads to the host.
+    const observed: AcquirerHost = {
+      ...host,
+      attach: (link) => {
+        attached++;
+        return host.attach({
+          get up() {
+            return link.up;
+          },
+          write: (bytes) => link.write(bytes),
+          onData: (listener) =>
+            link.onData((bytes) => {
+              group.push(amountOf(bytes));
+              listener(bytes);
+            }),
+          onStatus: (listener) => link.onStatus(listener),
+          close: () => link.close(),
+        });
+      },
+      commitGroup: (work, onDurable) => {
+        group = [];
+        const result = host.commitGroup(work, onDurable);
+        groups.push(group);
+        return result;
+      },
+    };
+    const server = await serveTcp(observed, { port: 0 });
+    const sockets = await Promise.all(Array.from({ length: 12 }, () => connectTo(server.port)));
+    await vi.waitFor(() => expect(attached).toBe(12));
+    // All twelve are written before the server's loop runs again, and the loop is held a moment so
+    // that the kernel has delivered them all, even on a busy machine: its next poll reads them in one turn.
+    const answered = sockets.map((socket, i) =>
+      exchangeOnce(socket, saleRequest({ stan: String(100 + i).padStart(6, '0'), amountMinor: i + 1, card: cards.debit, pin: cards.debit.pin }, keys)),
+    );
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    const answers = await Promise.all(answered);
+
+    expect(answers.map((answer) => readAnswer(answer).message.fields[39])).toEqual(Array(12).fill('00'));
+    expect(groups.map((g) => g.length)).toEqual([8, 4]);
+    expect(groups.flat()).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+
+    for (const socket of sockets) socket.destroy();
+    await server.close();
+    host.close();
+  });
+
   it('undoes only the request that fails inside a group: a repeated STAN is refused, its neighbours booked', async () => {
     const store = openHostStore({ file: scratchFile() });
     const { host } = hostFixture({ store });
