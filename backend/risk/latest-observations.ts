@@ -1,12 +1,10 @@
+import { rememberCard } from './bounded-cards.ts';
 import type { RiskTransaction } from './risk-types.ts';
 
 type Scope = 'terminal' | 'card';
 
 /** The latest observation of one terminal or card in the database, if it has any. */
 export type LatestReader = (key: string) => RiskTransaction | undefined;
-
-/** Cards remembered at most; past it the longest-unseen card is looked up in the database again. */
-const MAX_CARDS = 100_000;
 
 /**
  * Each terminal's and card's latest observation, as the database would return it, so that the
@@ -27,7 +25,7 @@ export class LatestObservations {
     if (latest === undefined) {
       latest = this.read[scope](key) ?? null;
       if (scope === 'terminal') this.#terminals.set(key, latest);
-      else this.#rememberCard(key, latest);
+      else rememberCard(this.#cards, key, latest);
     }
     return latest !== null && latest.at > since ? latest : undefined;
   }
@@ -35,22 +33,13 @@ export class LatestObservations {
   /** A newly recorded observation; the database orders by time, then by insertion. */
   recorded(transaction: RiskTransaction): void {
     if (moves(this.#terminals.get(transaction.terminalId), transaction)) this.#terminals.set(transaction.terminalId, transaction);
-    if (moves(this.#cards.get(transaction.cardToken), transaction)) this.#rememberCard(transaction.cardToken, transaction);
+    // A card already remembered keeps its place in the bound (`rememberCard`).
+    if (moves(this.#cards.get(transaction.cardToken), transaction)) this.#cards.set(transaction.cardToken, transaction);
   }
 
   forget(): void {
     this.#terminals.clear();
     this.#cards.clear();
-  }
-
-  /** Terminals are as many as are registered; cards are bounded, the longest unseen going first. */
-  #rememberCard(key: string, latest: RiskTransaction | null): void {
-    this.#cards.delete(key);
-    this.#cards.set(key, latest);
-    if (this.#cards.size > MAX_CARDS) {
-      const oldest = this.#cards.keys().next().value;
-      if (oldest !== undefined) this.#cards.delete(oldest);
-    }
   }
 }
 

@@ -1,10 +1,10 @@
+import { rememberCard } from './bounded-cards.ts';
+
 type Scope = 'terminal' | 'card';
 
 /** The times of a terminal's or card's latest `depth` observations in the database, oldest first. */
 export type RecentTimesReader = (key: string, depth: number) => number[];
 
-/** Cards remembered at most; past it the longest-unseen card is looked up in the database again. */
-const MAX_CARDS = 100_000;
 
 interface Times {
   /** How many of the latest times are kept: the most a count has asked for. */
@@ -33,7 +33,7 @@ export class RecentTimes {
     if (times === undefined || times.depth < atMost) {
       times = { depth: atMost, at: this.read[scope](key, atMost) };
       if (scope === 'terminal') this.#terminals.set(key, times);
-      else this.#rememberCard(key, times);
+      else rememberCard(this.#cards, key, times);
     }
     const { at } = times;
     let n = 0;
@@ -46,25 +46,12 @@ export class RecentTimes {
     const byTerminal = this.#terminals.get(transaction.terminalId);
     if (byTerminal) add(byTerminal, transaction.at);
     const byCard = this.#cards.get(transaction.cardToken);
-    if (byCard) {
-      add(byCard, transaction.at);
-      this.#rememberCard(transaction.cardToken, byCard);
-    }
+    if (byCard) add(byCard, transaction.at);
   }
 
   forget(): void {
     this.#terminals.clear();
     this.#cards.clear();
-  }
-
-  /** Terminals are as many as are registered; cards are bounded, the longest unseen going first. */
-  #rememberCard(key: string, times: Times): void {
-    this.#cards.delete(key);
-    this.#cards.set(key, times);
-    if (this.#cards.size > MAX_CARDS) {
-      const oldest = this.#cards.keys().next().value;
-      if (oldest !== undefined) this.#cards.delete(oldest);
-    }
   }
 }
 
