@@ -64,4 +64,18 @@ describe('latest observations', () => {
     latest.last('card', 'card-1', 0);
     expect(database.reads).toBe(1);
   });
+
+  it('keeps its own copy, moved on in place: what `last` gave stays right until the next observation', () => {
+    const { latest } = over({ card: { 'card-a': seen('000001', 100) } });
+    const first = seen('000002', 200, 'T1', 'card-a');
+    latest.last('card', 'card-a', 0);
+    latest.recorded(first);
+    const given = latest.last('card', 'card-a', 0);
+    expect(given).toEqual(first);
+    expect(given).not.toBe(first);
+    latest.recorded(seen('000003', 300, 'T9', 'card-a'));
+    expect(latest.last('card', 'card-a', 0)).toEqual(seen('000003', 300, 'T9', 'card-a'));
+    expect(first.stan).toBe('000002');
+  });
 });
+

@@ -12,10 +12,15 @@ export type LatestReader = (key: string) => RiskTransaction | undefined;
  * (`null`: none recorded yet) and moved on by every observation recorded through the store;
  * the store forgets everything when a transaction rolls back, so an entry never runs ahead of
  * what was committed. Only the latest is kept: rules that need more still ask the database.
+ *
+ * Entries are the cache's own objects, overwritten in place (strings equal to the old ones are
+ * kept): a new object per sale is still alive at the next young-generation collection, so every
+ * collection copied one per card and terminal in use. What `last` returns is therefore valid
+ * until the next observation is recorded; a caller that keeps it copies it (findings keep `refOf`).
  */
 export class LatestObservations {
-  readonly #terminals = new Map<string, RiskTransaction | null>();
-  readonly #cards = new Map<string, RiskTransaction | null>();
+  readonly #terminals = new Map<string, Entry | null>();
+  readonly #cards = new Map<string, Entry | null>();
 
   constructor(private readonly read: Readonly<Record<Scope, LatestReader>>) {}
 
@@ -23,7 +28,8 @@ export class LatestObservations {
   last(scope: Scope, key: string, since: number): RiskTransaction | undefined {
     let latest = (scope === 'terminal' ? this.#terminals : this.#cards).get(key);
     if (latest === undefined) {
-      latest = this.read[scope](key) ?? null;
+      const stored = this.read[scope](key);
+      latest = stored === undefined ? null : entryOf(stored);
       if (scope === 'terminal') this.#terminals.set(key, latest);
       else rememberCard(this.#cards, key, latest);
     }
@@ -32,9 +38,14 @@ export class LatestObservations {
 
   /** A newly recorded observation; the database orders by time, then by insertion. */
   recorded(transaction: RiskTransaction): void {
-    if (moves(this.#terminals.get(transaction.terminalId), transaction)) this.#terminals.set(transaction.terminalId, transaction);
+    // Unknown stays unknown (the database will say); known moves on unless the clock went back.
     // A card already remembered keeps its place in the bound (`rememberCard`).
-    if (moves(this.#cards.get(transaction.cardToken), transaction)) this.#cards.set(transaction.cardToken, transaction);
+    const byTerminal = this.#terminals.get(transaction.terminalId);
+    if (byTerminal === null) this.#terminals.set(transaction.terminalId, entryOf(transaction));
+    else if (byTerminal !== undefined && transaction.at >= byTerminal.at) overwrite(byTerminal, transaction);
+    const byCard = this.#cards.get(transaction.cardToken);
+    if (byCard === null) this.#cards.set(transaction.cardToken, entryOf(transaction));
+    else if (byCard !== undefined && transaction.at >= byCard.at) overwrite(byCard, transaction);
   }
 
   forget(): void {
@@ -43,7 +54,30 @@ export class LatestObservations {
   }
 }
 
-/** Unknown stays unknown (the database will say); known moves on unless the clock went back. */
-function moves(latest: RiskTransaction | null | undefined, transaction: RiskTransaction): boolean {
-  return latest === null || (latest !== undefined && transaction.at >= latest.at);
+/** A cache entry: the latest observation's fields, overwritten as later ones arrive. */
+type Entry = { -readonly [K in keyof RiskTransaction]: RiskTransaction[K] };
+
+function entryOf(t: RiskTransaction): Entry {
+  return {
+    terminalId: t.terminalId,
+    merchantId: t.merchantId,
+    batch: t.batch,
+    stan: t.stan,
+    panMasked: t.panMasked,
+    cardToken: t.cardToken,
+    at: t.at,
+    region: t.region,
+  };
+}
+
+/** Moves an entry on to `t`, keeping the strings it already has where they read the same. */
+function overwrite(entry: Entry, t: RiskTransaction): void {
+  if (entry.terminalId !== t.terminalId) entry.terminalId = t.terminalId;
+  if (entry.merchantId !== t.merchantId) entry.merchantId = t.merchantId;
+  if (entry.batch !== t.batch) entry.batch = t.batch;
+  if (entry.stan !== t.stan) entry.stan = t.stan;
+  if (entry.panMasked !== t.panMasked) entry.panMasked = t.panMasked;
+  if (entry.cardToken !== t.cardToken) entry.cardToken = t.cardToken;
+  if (entry.region !== t.region) entry.region = t.region;
+  entry.at = t.at;
 }
