@@ -57,17 +57,9 @@ export class LatestObservations {
 /** A cache entry: the latest observation's fields, overwritten as later ones arrive. */
 type Entry = { -readonly [K in keyof RiskTransaction]: RiskTransaction[K] };
 
+/** A copy of the caller's observation, so that the cache never holds (or changes) the caller's object. */
 function entryOf(t: RiskTransaction): Entry {
-  return {
-    terminalId: t.terminalId,
-    merchantId: t.merchantId,
-    batch: t.batch,
-    stan: t.stan,
-    panMasked: t.panMasked,
-    cardToken: t.cardToken,
-    at: t.at,
-    region: t.region,
-  };
+  return { ...t };
 }
 
 /** Moves an entry on to `t`, keeping the strings it already has where they read the same. */
