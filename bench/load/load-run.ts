@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as hdr from 'hdr-histogram-js';
+import { SERVING_NODE_OPTIONS } from '../../platform/serving-runtime.ts';
 import { BenchTerminal } from './bench-terminal.ts';
 import { benchOrder, benchShop } from './bench-shop.ts';
 import { unpackMessage } from '../../protocol/iso8583/codec.ts';
@@ -189,7 +190,8 @@ class AnswerArena {
 async function startHost(options: LoadOptions): Promise<{ host: ChildProcess; port: number }> {
   const args = [String(options.seed), String(options.terminals), String(options.cards), ...(options.file ? [options.file] : [])];
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  const host = fork(hostEntry, args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Started as bin/poslab.js starts `poslab host`: the bench measures the served host.
+  const host = fork(hostEntry, args, { execArgv: [...SERVING_NODE_OPTIONS, '--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     host.once('message', (message) => resolve((message as { port: number }).port));
     host.once('exit', (code) => reject(new Error(`the host process exited (${code}) before listening`)));

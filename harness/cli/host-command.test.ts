@@ -125,6 +125,33 @@ describe('poslab host', () => {
     expect(await again.exit).toBe(0);
   }, 90_000);
 
+  it('runs the host in a process started with the serving options, which stops when the one it was started from dies', async () => {
+    const db = join(folder, 'orphan.db');
+    const host = await startHost(['--db', db]);
+    const session = await terminalSession(host.port);
+    session.close();
+    host.child.kill('SIGKILL');
+    await host.exit;
+    // The port closes once the host, left without the process that started it, has stopped.
+    const refused = async () =>
+      new Promise<boolean>((resolve) => {
+        const probe = connect({ host: '127.0.0.1', port: host.port });
+        probe.once('connect', () => {
+          probe.destroy();
+          resolve(false);
+        });
+        probe.once('error', () => resolve(true));
+      });
+    const started = performance.now();
+    while (!(await refused())) {
+      if (performance.now() - started > 20_000) throw new Error('the host outlived the process that started it');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const again = await startHost(['--db', db]);
+    again.child.kill('SIGINT');
+    expect(await again.exit).toBe(0);
+  }, 90_000);
+
   it('refuses a provisioning file with mistakes, naming them, and a journal reopened under another seed', async () => {
     const bad = join(folder, 'bad.yaml');
     writeFileSync(bad, 'terminals:\n  - { id: T1, merchant: M, masterKey: 12 }\ncards:\n  - { pan: "6222021234567890123", balance: 1.005 }\nrisk:\n  velocty: { maxPerCard: 3 }\n');

@@ -115,8 +115,15 @@ export function provisionHost(host: AcquirerHost, file: ProvisionFile): { added:
 /** Resolves on Ctrl-C or a stop signal from a service manager. */
 function stopSignal(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    // Kept, not once: Ctrl-C reaches this process both from the terminal and through
+    // bin/poslab.js, and a second one must not cut the shutdown short.
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+    // Started by bin/poslab.js with the serving options: its channel closes if that process dies.
+    if (process.channel) {
+      process.channel.unref();
+      process.once('disconnect', resolve);
+    }
   });
 }
 
