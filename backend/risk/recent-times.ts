@@ -5,7 +5,6 @@ type Scope = 'terminal' | 'card';
 /** The times of a terminal's or card's latest `depth` observations in the database, oldest first. */
 export type RecentTimesReader = (key: string, depth: number) => number[];
 
-
 interface Times {
   /** How many of the latest times are kept: the most a count has asked for. */
   readonly depth: number;

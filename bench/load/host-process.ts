@@ -1,6 +1,5 @@
 import { openHostStore } from '../../backend/store/sqlite-host-store.ts';
 import { serveTcp } from '../../backend/tcp-server.ts';
-import { tuneForServing } from '../../platform/serving-runtime.ts';
 import { benchShop, openBenchHost } from './bench-shop.ts';
 import { CollectionTally } from './collection-tally.ts';
 
@@ -11,8 +10,6 @@ import { CollectionTally } from './collection-tally.ts';
  */
 const [seedText = '1', terminalsText = '50', cardsText = '200', file] = process.argv.slice(2);
 const seed = Number(seedText);
-// Tuned as `poslab host` is: the bench measures the served host.
-tuneForServing();
 const store = openHostStore(file ? { file } : {});
 const host = openBenchHost(benchShop(seed, Number(terminalsText), Number(cardsText)), seed, store);
 const server = await serveTcp(host, { port: 0, hostname: '127.0.0.1' });

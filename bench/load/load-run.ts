@@ -3,10 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as hdr from 'hdr-histogram-js';
 import { SERVING_NODE_OPTIONS } from '../../platform/serving-runtime.ts';
-import { BenchTerminal } from './bench-terminal.ts';
-import { benchOrder, benchShop } from './bench-shop.ts';
 import { unpackMessage } from '../../protocol/iso8583/codec.ts';
 import { cupPos } from '../../protocol/iso8583/dialect-cup-pos.ts';
+import { BenchTerminal } from './bench-terminal.ts';
+import { benchOrder, benchShop } from './bench-shop.ts';
 
 export interface LoadOptions {
   /** Authorisation requests per second offered, evenly spaced (constant arrival rate). */

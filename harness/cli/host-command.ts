@@ -163,15 +163,13 @@ export function hostCommand(options: HostCommandOptions = {}): Command {
         throw new HostCommandError('--admin-port needs --admin-token (or POSLAB_ADMIN_TOKEN)');
       }
       const file = flags.provision ? await readProvisionFile(flags.provision) : undefined;
-      const [{ WallClock }, { seededRandom }, { createAcquirerHost }, { openHostStore }, { serveTcp }, { tuneForServing }] = await Promise.all([
+      const [{ WallClock }, { seededRandom }, { createAcquirerHost }, { openHostStore }, { serveTcp }] = await Promise.all([
         import('../../platform/clock.ts'),
         import('../../platform/random.ts'),
         import('../../backend/host.ts'),
         import('../../backend/store/sqlite-host-store.ts'),
         import('../../backend/tcp-server.ts'),
-        import('../../platform/serving-runtime.ts'),
       ]);
-      tuneForServing();
       const store = openHostStore(flags.db ? { file: flags.db } : {});
       let host: AcquirerHost;
       try {
